@@ -1,0 +1,171 @@
+"""Assemble the brief for a period: verified model -> Brief, with citations numbered in reading order.
+
+Renderers receive a `Brief` and nothing else: every sentence they print and every note
+they number is decided here, once, so the Word and Markdown briefs cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .model import Citation, Commitment, Dossier, Evidence, Meeting, Participant, Settings, Source, Statement, Where
+
+WEEK = re.compile(r"(\d{4})-W(\d{1,2})\Z")
+
+
+class PeriodError(ValueError):
+    """A period option that cannot be understood; the message says what to type."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a brief covers, its name in file names, and its label under the title."""
+
+    start: dt.date
+    end: dt.date
+    slug: str
+    label: str
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    @classmethod
+    def week(cls, text: str) -> "Period":
+        match = WEEK.match(text.strip())
+        if not match:
+            raise PeriodError(f"--week {text!r} is not an ISO week; write it as 2024-W20")
+        year, number = int(match.group(1)), int(match.group(2))
+        try:
+            start = dt.date.fromisocalendar(year, number, 1)
+        except ValueError:
+            last = dt.date(year, 12, 28).isocalendar().week
+            raise PeriodError(f"--week {text!r}: {year} has weeks 1 to {last}") from None
+        end = start + dt.timedelta(days=6)
+        return cls(start, end, f"{year}-W{number:02d}", f"Week {number}, {year} · {span_label(start, end)}")
+
+    @classmethod
+    def of_day(cls, day: dt.date) -> "Period":
+        year, week, _ = day.isocalendar()
+        return cls.week(f"{year}-W{week:02d}")
+
+    @classmethod
+    def between(cls, start: dt.date, end: dt.date) -> "Period":
+        if end < start:
+            raise PeriodError(f"--from {start} is after --to {end}; give the earlier date first")
+        return cls(start, end, f"{start}_{end}", span_label(start, end))
+
+    @classmethod
+    def everything(cls, meetings: tuple[Meeting, ...]) -> "Period":
+        days = [m.date for m in meetings] or [dt.date.today()]
+        start, end = min(days), max(days)
+        return cls(start, end, "all", f"All meetings · {span_label(start, end)}")
+
+
+def long_date(day: dt.date) -> str:
+    """`16 May 2024`, the way a brief writes dates."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def span_label(start: dt.date, end: dt.date) -> str:
+    """`13-19 May 2024`, `29 April - 5 May 2024`, `30 December 2024 - 5 January 2025`."""
+    if start == end:
+        return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day} {end.strftime('%B')} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {start.strftime('%B')} - {long_date(end)}"
+    return f"{long_date(start)} - {long_date(end)}"
+
+
+def latest_week(meetings: tuple[Meeting, ...]) -> Period | None:
+    """The most recent ISO week that has a meeting."""
+    return Period.of_day(max(m.date for m in meetings)) if meetings else None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A numbered citation: the quoted words and exactly where they stand."""
+
+    number: int
+    citation: Citation
+    source: Source
+    evidence: Evidence
+
+    @property
+    def seed_path(self) -> str:
+        return f"seeds/{self.source.file}"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Something the brief states, with the notes it rests on."""
+
+    item: Participant | Statement | Commitment
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One meeting as the brief shows it."""
+
+    meeting: Meeting
+    place_notes: tuple[Note, ...]
+    participants: tuple[Cited, ...]
+    statements: tuple[Cited, ...]
+    commitments: tuple[Cited, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The weekly brief, ready to render."""
+
+    settings: Settings
+    period: Period
+    issued: dt.date
+    sections: tuple[Section, ...]
+    notes: tuple[Note, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(tag for s in self.sections for tag in s.meeting.tags))
+
+
+class _Numbering:
+    """Numbers citations in the order a reader meets them."""
+
+    def __init__(self, dossier: Dossier, evidence: dict[Where, Evidence]) -> None:
+        self.sources = {s.id: s for s in dossier.sources}
+        self.evidence = evidence
+        self.notes: list[Note] = []
+
+    def cite(self, citations: tuple[Citation, ...]) -> tuple[Note, ...]:
+        made = []
+        for citation in citations:
+            note = Note(len(self.notes) + 1, citation, self.sources[citation.source], self.evidence[citation.pos])
+            self.notes.append(note)
+            made.append(note)
+        return tuple(made)
+
+    def each(self, items: tuple) -> tuple[Cited, ...]:
+        return tuple(Cited(item, self.cite(item.cite)) for item in items)
+
+
+def assemble(dossier: Dossier, evidence: dict[Where, Evidence], period: Period, issued: dt.date) -> Brief:
+    """The brief of the meetings within `period`, newest first; call only on a verified dossier."""
+    meetings = sorted((m for m in dossier.meetings if period.holds(m.date)), key=lambda m: (m.date, m.id), reverse=True)
+    numbering = _Numbering(dossier, evidence)
+    sections = tuple(
+        Section(
+            meeting=m,
+            place_notes=numbering.cite(m.cite),
+            participants=numbering.each(m.participants),
+            statements=numbering.each(m.statements),
+            commitments=numbering.each(m.commitments),
+        )
+        for m in meetings
+    )
+    sources = tuple(dict.fromkeys(note.source for note in numbering.notes))
+    return Brief(dossier.settings, period, issued, sections, tuple(numbering.notes), sources)

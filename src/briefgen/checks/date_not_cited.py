@@ -1,0 +1,69 @@
+"""A meeting whose `cite` quotes do not give its day and month.
+
+Common forms are recognised: `16 May`, `May 16`, `16th of May`, `16 мая`, `23 июн`,
+`2024-05-16`, `16.05.2024`, `16/05/2024`.
+
+FAIL:
+
+    date: 2024-05-17
+    cite:
+      - source: kazinform-2024-05
+        quote: At a meeting in Astana on May 16
+
+PASS:
+
+    date: 2024-05-16
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from ..model import Diagnostic
+from ..text import normal
+
+ID = "date-not-cited"
+SEVERITY = "error"
+
+MONTHS = (
+    ("january", "jan", "января", "январь", "янв"),
+    ("february", "feb", "февраля", "февраль", "фев"),
+    ("march", "mar", "марта", "март", "мар"),
+    ("april", "apr", "апреля", "апрель", "апр"),
+    ("may", "мая", "май"),
+    ("june", "jun", "июня", "июнь", "июн"),
+    ("july", "jul", "июля", "июль", "июл"),
+    ("august", "aug", "августа", "август", "авг"),
+    ("september", "sept", "sep", "сентября", "сентябрь", "сент", "сен"),
+    ("october", "oct", "октября", "октябрь", "окт"),
+    ("november", "nov", "ноября", "ноябрь", "нояб", "ноя"),
+    ("december", "dec", "декабря", "декабрь", "дек"),
+)
+
+
+def date_pattern(day: dt.date) -> re.Pattern[str]:
+    """A pattern for the day and month of `day` in the common forms, on normalised text."""
+    months = "|".join(re.escape(normal(m)) for m in MONTHS[day.month - 1])
+    d = rf"0?{day.day}(?:st|nd|rd|th)?"
+    forms = [
+        rf"(?<!\d){d}\s+(?:of\s+)?(?:{months})\b",
+        rf"\b(?:{months})\.?\s+{d}(?!\d)",
+        rf"\b{day.year}-{day.month:02d}-{day.day:02d}\b",
+        rf"(?<!\d)0?{day.day}[./]0?{day.month}[./](?:\d{{4}}|\d{{2}})\b",
+    ]
+    return re.compile("|".join(forms))
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    for meeting in ctx.dossier.meetings:
+        pattern = date_pattern(meeting.date)
+        if any(pattern.search(normal(c.quote)) for c in meeting.cite):
+            continue
+        yield Diagnostic(
+            meeting.at("date"), ID, SEVERITY,
+            f"date {meeting.date.isoformat()}: its day and month ({meeting.date.day} "
+            f"{meeting.date.strftime('%B')}) stand in none of the meeting's cite quotes",
+            "correct the date, or cite the sentence that gives it",
+        )

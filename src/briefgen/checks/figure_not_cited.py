@@ -1,0 +1,80 @@
+"""A number in a statement's or commitment's `text`, or in a meeting's `summary`, that
+stands in none of its cited quotes (for the summary: any quote of the meeting).
+
+Numbers are compared as written digits (`10,000` is `10000`), with their scale: `80%`
+needs `80%` or `80 percent`, `10 billion` needs `10 billion` (or `10 млрд`); ordinals
+(`6th`) count as their number.
+
+WARN:
+
+    text: Trade grew by more than 90% in five years.
+    cite:
+      - quote: the interregional trade grew by more than 80%
+
+PASS:
+
+    text: Trade grew by more than 80% in five years.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Citation, Diagnostic, Where
+from ..text import normal
+
+ID = "figure-not-cited"
+SEVERITY = "warning"
+
+NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:st|nd|rd|th)?"
+    r"(?:\s*(%|per ?cent|percent|процент\w*|thousand|тыс\w*|million|mln|млн|billion|bn|млрд|trillion|трлн))?(?!\w)"
+)
+SCALES = {
+    "%": "%", "percent": "%", "per cent": "%", "процент": "%",
+    "thousand": "thousand", "тыс": "thousand",
+    "million": "million", "mln": "million", "млн": "million",
+    "billion": "billion", "bn": "billion", "млрд": "billion",
+    "trillion": "trillion", "трлн": "trillion",
+}
+
+
+def figures(text: str) -> list[tuple[str, str | None]]:
+    """(digits, scale) for every number in a normalised text."""
+    found = []
+    for match in NUMBER.finditer(text):
+        digits = match.group(1).replace(",", "")
+        scale = match.group(2)
+        if scale:
+            scale = next(v for k, v in SCALES.items() if scale.startswith(k))
+        found.append((digits, scale))
+    return found
+
+
+def uncited(text: str, citations: list[Citation]) -> list[str]:
+    """The figures of `text` that no quote bears out."""
+    quoted = {f for c in citations for f in figures(normal(c.quote))}
+    numbers = {digits for digits, _ in quoted}
+    missing = []
+    for digits, scale in figures(normal(text)):
+        if digits not in numbers or (scale and (digits, scale) not in quoted):
+            missing.append(f"{digits}{'' if scale in (None, '%') else ' '}{scale or ''}")
+    return missing
+
+
+def report(where: Where, field: str, missing: list[str]) -> Diagnostic:
+    shown = ", ".join(repr(m) for m in missing)
+    return Diagnostic(where, ID, SEVERITY, f"{field}: {shown} stands in none of the cited quotes",
+                      "check the figure against the source, or cite the quote that gives it")
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    for meeting in ctx.dossier.meetings:
+        missing = uncited(meeting.summary, meeting.citations())
+        if missing:
+            yield report(meeting.at("summary"), "summary", missing)
+        for item in (*meeting.statements, *meeting.commitments):
+            missing = uncited(item.text, list(item.cite))
+            if missing:
+                yield report(item.at("text"), "text", missing)

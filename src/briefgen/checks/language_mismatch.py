@@ -1,0 +1,34 @@
+"""A catalogue `language` that does not match the script of the text (a warning).
+
+WARN:
+
+    - file: 002_1578cfc18d0bb0f0.txt    # written in Cyrillic
+      language: en
+
+PASS:
+
+      language: ru
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..languages import EXPECTED_SCRIPTS, dominant_script
+from ..model import Diagnostic
+
+ID = "language-mismatch"
+SEVERITY = "warning"
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    for source_id, text in ctx.texts.items():
+        expected = EXPECTED_SCRIPTS.get(text.source.language)
+        script = dominant_script(text.text)
+        if expected is None or script is None or script in expected:
+            continue
+        yield Diagnostic(
+            text.source.at("language"), ID, SEVERITY,
+            f"source {source_id!r} is catalogued as {text.source.language!r} but its text is in {script} script",
+            "correct `language:` to the article's language",
+        )

@@ -1,0 +1,29 @@
+"""A catalogue entry whose file cannot be used: missing, a directory, over the size limit,
+or outside `seeds/` (a path with `/` or `..`, an absolute path, a link leading out).
+
+FAIL:
+
+    - id: tass-2024
+      file: ../elsewhere/tass.txt
+
+PASS:
+
+    - id: tass-2024
+      file: 005_tass.txt        # a file inside seeds/
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Diagnostic
+
+ID = "source-file"
+SEVERITY = "error"
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    for source in ctx.dossier.sources:
+        problem = ctx.problems.get(source.id)
+        if problem and problem.kind == ID:
+            yield Diagnostic(source.at("file"), ID, SEVERITY, problem.message, problem.hint)

@@ -1,0 +1,63 @@
+"""A statement whose speaker is named neither in the quote's paragraph nor in the
+paragraph before it: a possible misattribution (a warning).
+
+The speaker counts as named by the participant's name, an alias, the surname (last word
+of a personal name) or one of the participant's `titles` (how the article refers to
+them by office: `the Head of State`, `глава государства`).
+
+WARN:
+
+    - speaker: Shavkat Mirziyoyev
+      cite:
+        - quote: Russian Foreign Minister Sergey Lavrov insisted that all regional efforts ...
+
+PASS:
+
+    - speaker: Shavkat Mirziyoyev
+      cite:
+        - quote: Uzbek President Shavkat Mirziyoyev emphasized that open communication ...
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Diagnostic, Participant
+from ..text import contains_words, normal
+from ..verify import participant
+
+ID = "speaker-not-near"
+SEVERITY = "warning"
+
+
+def terms(person: Participant) -> list[str]:
+    """The words that name the participant in an article."""
+    found = [*person.names, *person.titles]
+    words = person.name.split()
+    if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+        found.append(words[-1])
+    return [normal(t) for t in found]
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    for meeting in ctx.dossier.meetings:
+        for statement in meeting.statements:
+            person = participant(meeting, statement.speaker)
+            matches = [ctx.match(c) for c in statement.cite]
+            if person is None or not all(matches):
+                continue  # unknown-speaker or quote-not-found says what is wrong
+            names = terms(person)
+            if any(named(match, names) for match in matches):
+                continue
+            lines = ", ".join(f"{m.text.source.id} line {m.paragraph.line}" for m in matches)
+            yield Diagnostic(
+                statement.at("speaker"), ID, SEVERITY,
+                f"{statement.speaker!r} is not named in the quoted paragraph or the one before ({lines})",
+                "check who said it; if the article names the speaker by office, add it to the participant's `titles`",
+            )
+
+
+def named(match, names: list[str]) -> bool:
+    before = match.text.paragraph_before(match.paragraph)
+    context = [match.paragraph] + ([before] if before else [])
+    return any(contains_words(p.folded.text, name) for p in context for name in names)

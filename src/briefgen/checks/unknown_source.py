@@ -1,0 +1,33 @@
+"""A citation whose `source` is not an id of `seeds/sources.yaml`.
+
+FAIL:
+
+    cite:
+      - source: kazinfrom-2024-05
+        quote: attended the meeting
+
+PASS: `source: kazinform-2024-05`, an id the catalogue lists.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..model import Diagnostic
+
+ID = "unknown-source"
+SEVERITY = "error"
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    ids = [s.id for s in ctx.dossier.sources]
+    for _, citation in ctx.dossier.citations():
+        if citation.source in ids:
+            continue
+        close = difflib.get_close_matches(citation.source, ids, n=1, cutoff=0.5)
+        hint = f"write `source: {close[0]}`" if close else "add the article to seeds/sources.yaml first"
+        if ids and not close:
+            hint += " (known ids: " + ", ".join(ids) + ")"
+        yield Diagnostic(citation.at("source"), ID, SEVERITY,
+                         f"source {citation.source!r} is not in seeds/sources.yaml", hint)

@@ -1,0 +1,35 @@
+"""A statement whose `speaker` is not a participant of the meeting (by name or alias).
+
+FAIL:
+
+    participants:
+      - name: Kassym-Jomart Tokayev
+    statements:
+      - speaker: Tokaev
+
+PASS: `speaker: Kassym-Jomart Tokayev`, or add `Tokaev` to the participant's `aliases`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..model import Diagnostic
+from ..verify import participant
+
+ID = "unknown-speaker"
+SEVERITY = "error"
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    for meeting in ctx.dossier.meetings:
+        names = [name for p in meeting.participants for name in p.names]
+        for statement in meeting.statements:
+            if participant(meeting, statement.speaker):
+                continue
+            close = difflib.get_close_matches(statement.speaker, names, n=1, cutoff=0.5)
+            hint = (f"write `speaker: {close[0]}`" if close
+                    else "add the speaker to `participants`, with a quote that names them")
+            yield Diagnostic(statement.at("speaker"), ID, SEVERITY,
+                             f"speaker {statement.speaker!r} is not a participant of this meeting", hint)

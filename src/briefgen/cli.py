@@ -1,0 +1,216 @@
+"""The command line: wires load -> verify -> assemble -> render -> write, and nothing more.
+
+Exit codes: 0 clean, 1 validation errors (or warnings under --strict), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+
+from . import __version__, checks
+from .assemble import Period, PeriodError, assemble, latest_week
+from .load import load
+from .model import Dossier
+from .report import FORMATS
+from .report.text import line, tally
+from .verify import Verification, verify
+from .write import write_all
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Check hand-curated meeting summaries against their sources and build the weekly brief.",
+)
+
+ROOT_HELP = "The brief repository (the folder holding seeds/ and briefs/)."
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def usage_error(message: str, hint: str) -> NoReturn:
+    typer.echo(f"error: {message}\n  hint: {hint}", err=True)
+    raise typer.Exit(2)
+
+
+def brief_root(root: Path) -> Path:
+    """The repository to work on, refusing a folder that is not one."""
+    if not root.is_dir():
+        usage_error(f"{root} is not a folder", "pass --root DIR, the folder holding seeds/ and briefs/")
+    if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
+        usage_error(
+            f"{root.resolve()} is not a brief repository: it has no seeds/ or briefs/ folder",
+            "cd into the brief repository, or pass --root DIR",
+        )
+    return root
+
+
+def run_checks(root: Path) -> tuple[Dossier, Verification]:
+    dossier = load(root)
+    return dossier, verify(root, dossier)
+
+
+def failed(verification: Verification, strict: bool) -> bool:
+    return bool(verification.errors or (strict and verification.warnings))
+
+
+@app.command()
+def check(
+    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    report: ReportFormat = typer.Option(ReportFormat.text, "--format", help="How to print the findings."),
+    explain: Optional[str] = typer.Option(None, "--explain", metavar="CODE", help="Explain a finding's code."),
+) -> None:
+    """Validate every summary against the source texts."""
+    if explain is not None:
+        explain_code(explain)
+        return
+    _, verification = run_checks(brief_root(root))
+    typer.echo(FORMATS[report.value](verification.diagnostics), nl=False)
+    if report is ReportFormat.text:
+        typer.echo(tally(verification.diagnostics))
+    raise typer.Exit(1 if failed(verification, strict) else 0)
+
+
+def explain_code(code: str) -> None:
+    registry = checks.registry()
+    module = registry.get(code)
+    if module is None:
+        usage_error(f"no finding has the code {code!r}", "known codes: " + ", ".join(registry))
+    typer.echo(f"{module.ID} ({module.SEVERITY})\n\n{(module.__doc__ or '').strip()}")
+
+
+@app.command()
+def build(
+    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
+    week: Optional[str] = typer.Option(None, "--week", help="An ISO week, e.g. 2024-W20."),
+    start: Optional[dt.datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="First day, YYYY-MM-DD."),
+    end: Optional[dt.datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last day, YYYY-MM-DD."),
+    everything: bool = typer.Option(False, "--all", help="Every meeting."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: out/ in the repository)."),
+    formats: str = typer.Option("docx,md", "--format", help="Comma-separated: docx, md."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+) -> None:
+    """Validate, then write the brief for a period as .docx and .md (nothing is written on error)."""
+    root = brief_root(root)
+    kinds = parse_formats(formats)
+    out_dir = out if out is not None else root / "out"
+    check_out_dir(out_dir)
+    dossier, verification = run_checks(root)
+    if verification.diagnostics:
+        typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
+    if failed(verification, strict):
+        typer.echo(f"{tally(verification.diagnostics)}: nothing written", err=True)
+        raise typer.Exit(1)
+    period = choose_period(dossier, week, start, end, everything)
+    if period is None:
+        typer.echo("nothing to report: there are no meetings in briefs/", err=True)
+        return
+    brief = assemble(dossier, verification.evidence, period, issue_moment(dossier, period).date())
+    if not brief.sections:
+        typer.echo(f"nothing to report for {period.label}: no meeting in that period; nothing written", err=True)
+        return
+    outputs = render_all(brief, kinds, root, out_dir, issue_moment(dossier, period))
+    for path in write_all(outputs):
+        typer.echo(f"wrote {path}")
+
+
+def parse_formats(text: str) -> list[str]:
+    kinds = [k.strip().lower() for k in text.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in ("docx", "md")]
+    if unknown or not kinds:
+        usage_error(f"--format {text!r}: unknown format {', '.join(map(repr, unknown)) or '(none)'}",
+                    "write --format docx,md (or one of them)")
+    return list(dict.fromkeys(kinds))
+
+
+def check_out_dir(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        usage_error(f"--out {out_dir} is a file, not a folder", "pass a folder, e.g. --out out")
+    existing = next((p for p in [out_dir, *out_dir.parents] if p.exists()), None)
+    if existing is not None and not os.access(existing, os.W_OK):
+        usage_error(f"cannot write to {out_dir}: {existing} is not writable", "pass a folder you can write to with --out")
+
+
+def choose_period(dossier: Dossier, week, start, end, everything: bool) -> Period | None:
+    chosen = sum(x is not None for x in (week, start or end)) + everything
+    if chosen > 1:
+        usage_error("choose one period: --week, --from/--to or --all", "e.g. briefgen build --week 2024-W20")
+    try:
+        if week is not None:
+            return Period.week(week)
+        if start or end:
+            if not (start and end):
+                usage_error("--from and --to go together", "e.g. --from 2024-05-01 --to 2024-05-31")
+            return Period.between(start.date(), end.date())
+    except PeriodError as exc:
+        usage_error(str(exc), "e.g. --week 2024-W20, or --from 2024-05-13 --to 2024-05-19")
+    if everything:
+        return Period.everything(dossier.meetings)
+    period = latest_week(dossier.meetings)
+    if period:
+        typer.echo(f"building {period.slug} ({period.label}), the most recent week with a meeting", err=True)
+    return period
+
+
+def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set, else the day of the period's latest meeting: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            usage_error(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds", "unset it or export SOURCE_DATE_EPOCH=1715817600")
+    days = [m.date for m in dossier.meetings if period.holds(m.date)] or [period.end]
+    return dt.datetime.combine(max(days), dt.time())
+
+
+def render_all(brief, kinds: list[str], root: Path, out_dir: Path, moment: dt.datetime) -> dict[Path, bytes]:
+    outputs: dict[Path, bytes] = {}
+    stem = f"brief-{brief.period.slug}"
+    if "docx" in kinds:
+        from .render import docx as docx_render
+
+        outputs[out_dir / f"{stem}.docx"] = docx_render.render(brief, moment)
+    if "md" in kinds:
+        from .render import markdown
+
+        outputs[out_dir / f"{stem}.md"] = markdown.render(brief, root.resolve(), out_dir.resolve())
+    return outputs
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def common(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Print the version."),
+) -> None:
+    """briefgen: weekly meeting briefs whose every claim is checked against its sources."""
+
+
+def main() -> None:
+    """Entry point: run the app; an unexpected failure is one line, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug in briefgen, not in the input: say so briefly
+        if os.environ.get("BRIEFGEN_DEBUG"):
+            raise
+        print(f"briefgen: internal error: {exc.__class__.__name__}: {exc}\n"
+              "  hint: please report this with the command you ran; set BRIEFGEN_DEBUG=1 for details", file=sys.stderr)
+        sys.exit(3)

@@ -1,0 +1,405 @@
+"""Load a brief repository: YAML files -> typed records with positions, plus diagnostics.
+
+A file that does not parse, or a record with a missing or malformed field, becomes a
+diagnostic; every other file and record is still read, so one `check` reports all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from . import languages
+from .model import (
+    Citation,
+    Commitment,
+    Diagnostic,
+    Dossier,
+    Meeting,
+    Participant,
+    Settings,
+    Source,
+    Statement,
+    Where,
+)
+from .yamltree import Map, Node, Scalar, Seq, YamlProblem, parse
+
+T = TypeVar("T")
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+# Word cannot hold C0 controls (but tab and newline), lone surrogates or U+FFFE/FFFF.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MEETING_SUFFIXES = (".yaml", ".yml")
+
+
+class Invalid(Exception):
+    """A field's value cannot be used; the diagnostic is already recorded."""
+
+
+class Reader:
+    """Collects diagnostics while typed values are read from a YAML tree (mkdocs-style options)."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, where: Where, code: str, message: str, hint: str) -> None:
+        self.diagnostics.append(Diagnostic(where, code, "error", message, hint))
+
+    def fields(
+        self, node: Node, path: str, required: tuple[str, ...], optional: tuple[str, ...]
+    ) -> dict[str, Node]:
+        """The fields of a mapping; unknown and missing fields are reported."""
+        if not isinstance(node, Map):
+            self.error(
+                node.where, "wrong-type", f"{path}: expected a mapping (key: value lines), found {describe(node)}",
+                f"write the fields of {path} as `key: value` lines",
+            )
+            raise Invalid
+        known = required + optional
+        for key in node.items:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else "valid fields: " + ", ".join(known)
+                self.error(node.key_where[key], "unknown-field", f"{path}: unknown field {key!r}", hint)
+        missing = [k for k in required if k not in node.items]
+        for key in missing:
+            self.error(
+                node.where, "missing-field", f"{path}: missing required field {key!r}",
+                f"add `{key}:` to {path} (see FORMAT.md)",
+            )
+        if missing:
+            raise Invalid
+        return {k: v for k, v in node.items.items() if k in known}
+
+    def text(self, node: Node, path: str) -> str:
+        """A non-empty one-piece text, exactly as typed (so `yes` stays "yes")."""
+        if not isinstance(node, Scalar) or node.is_null:
+            self.error(
+                node.where, "wrong-type", f"{path}: expected text, found {describe(node)}",
+                f'write the text after `{leaf(path)}:`, in quotes if it contains ": " or starts with a symbol',
+            )
+            raise Invalid
+        value = node.value.strip()
+        if not value:
+            self.error(node.where, "wrong-type", f"{path}: expected text, found an empty string", "write the text")
+            raise Invalid
+        bad = FORBIDDEN.search(value)
+        if bad:
+            self.error(
+                node.where, "bad-character",
+                f"{path}: contains the control character U+{ord(bad.group()):04X}, which Word cannot hold",
+                "delete the character (often pasted from Word or a PDF) and type the text again",
+            )
+            raise Invalid
+        return value
+
+    def slug(self, node: Node, path: str) -> str:
+        value = self.text(node, path)
+        if not SLUG.match(value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "source-1"
+            self.error(
+                node.where, "invalid-value",
+                f"{path}: {value!r} is not a valid id (lowercase letters, digits and '-', starting with a letter or digit)",
+                f"write `{leaf(path)}: {suggestion}`",
+            )
+            raise Invalid
+        return value
+
+    def date(self, node: Node, path: str) -> dt.date:
+        value = self.text(node, path)
+        if ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as exc:
+                self.error(node.where, "invalid-date", f"{path}: {value!r} is not a real date ({exc})",
+                           "write an existing date as YYYY-MM-DD")
+                raise Invalid from None
+        self.error(
+            node.where, "invalid-date", f"{path}: expected an ISO date YYYY-MM-DD, found {value!r}",
+            f"write `{leaf(path)}: {guess_iso(value) or 'YYYY-MM-DD'}`",
+        )
+        raise Invalid
+
+    def items(self, node: Node, path: str, read: Callable[[Node, str], T], *, non_empty: bool = False) -> tuple[T, ...]:
+        """A list whose bad items are reported and skipped."""
+        if not isinstance(node, Seq):
+            self.error(
+                node.where, "wrong-type", f"{path}: expected a list, found {describe(node)}",
+                f"write each item of {leaf(path)} on its own line starting with `- `",
+            )
+            raise Invalid
+        if non_empty and not node.items:
+            self.error(node.where, "wrong-type", f"{path}: expected at least one item, found an empty list",
+                       f"add at least one item to {leaf(path)}")
+            raise Invalid
+        result = []
+        for index, item in enumerate(node.items):
+            try:
+                result.append(read(item, f"{path}[{index}]"))
+            except Invalid:
+                continue
+        if non_empty and not result:
+            raise Invalid
+        return tuple(result)
+
+    def texts(self, node: Node, path: str) -> tuple[str, ...]:
+        return self.items(node, path, self.text)
+
+
+def describe(node: Node) -> str:
+    """How a misplaced value looks to the officer, for 'expected X, found Y'."""
+    if isinstance(node, Map):
+        return "a mapping"
+    if isinstance(node, Seq):
+        return "a list"
+    if node.is_null:
+        return "nothing (null)"
+    return f"{node.value!r}"
+
+
+def leaf(path: str) -> str:
+    return re.sub(r"\[\d+\]$", "", path).rsplit(".", 1)[-1]
+
+
+def guess_iso(value: str) -> str | None:
+    """`16/05/2024` or `16.05.2024` -> `2024-05-16`, when it is a real date."""
+    match = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", value.strip())
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def optional(reader: Callable[[Node, str], T], fields: dict[str, Node], key: str, path: str, default: T) -> T:
+    if key not in fields or (isinstance(fields[key], Scalar) and fields[key].is_null):
+        return default
+    return reader(fields[key], f"{path}.{key}")
+
+
+def positions(fields: dict[str, Node]) -> dict[str, Where]:
+    return {key: node.where for key, node in fields.items()}
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+def read_citation(r: Reader, node: Node, path: str) -> Citation:
+    f = r.fields(node, path, ("source", "quote"), ("translation",))
+    return Citation(
+        pos=node.where,
+        positions=positions(f),
+        source=r.text(f["source"], f"{path}.source"),
+        quote=r.text(f["quote"], f"{path}.quote"),
+        translation=optional(r.text, f, "translation", path, None),
+    )
+
+
+def read_cite(r: Reader, node: Node, path: str) -> tuple[Citation, ...]:
+    return r.items(node, path, lambda n, p: read_citation(r, n, p), non_empty=True)
+
+
+def read_participant(r: Reader, node: Node, path: str) -> Participant:
+    f = r.fields(node, path, ("name", "role", "cite"), ("country", "aliases", "titles"))
+    return Participant(
+        pos=node.where,
+        positions=positions(f),
+        name=r.text(f["name"], f"{path}.name"),
+        role=r.text(f["role"], f"{path}.role"),
+        cite=read_cite(r, f["cite"], f"{path}.cite"),
+        country=optional(r.text, f, "country", path, None),
+        aliases=optional(r.texts, f, "aliases", path, ()),
+        titles=optional(r.texts, f, "titles", path, ()),
+    )
+
+
+def read_statement(r: Reader, node: Node, path: str) -> Statement:
+    f = r.fields(node, path, ("speaker", "text", "cite"), ())
+    return Statement(
+        pos=node.where,
+        positions=positions(f),
+        speaker=r.text(f["speaker"], f"{path}.speaker"),
+        text=r.text(f["text"], f"{path}.text"),
+        cite=read_cite(r, f["cite"], f"{path}.cite"),
+    )
+
+
+def read_commitment(r: Reader, node: Node, path: str) -> Commitment:
+    f = r.fields(node, path, ("parties", "text", "cite"), ("due",))
+    return Commitment(
+        pos=node.where,
+        positions=positions(f),
+        parties=r.items(f["parties"], f"{path}.parties", r.text, non_empty=True),
+        text=r.text(f["text"], f"{path}.text"),
+        cite=read_cite(r, f["cite"], f"{path}.cite"),
+        due=optional(r.date, f, "due", path, None),
+    )
+
+
+MEETING_REQUIRED = ("title", "date", "location", "cite", "summary", "participants")
+MEETING_OPTIONAL = ("statements", "commitments", "tags", "series", "assessment", "location_aliases")
+
+
+def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
+    path = "meeting"
+    f = r.fields(node, path, MEETING_REQUIRED, MEETING_OPTIONAL)
+    values: dict = {}
+    readers: dict[str, Callable[[Node, str], object]] = {
+        "title": r.text,
+        "date": r.date,
+        "location": r.text,
+        "cite": lambda n, p: read_cite(r, n, p),
+        "summary": r.text,
+        "participants": lambda n, p: r.items(n, p, lambda m, q: read_participant(r, m, q), non_empty=True),
+        "statements": lambda n, p: r.items(n, p, lambda m, q: read_statement(r, m, q)),
+        "commitments": lambda n, p: r.items(n, p, lambda m, q: read_commitment(r, m, q)),
+        "tags": r.texts,
+        "series": r.text,
+        "assessment": r.text,
+        "location_aliases": r.texts,
+    }
+    failed = False
+    for key, read in readers.items():
+        if key not in f or (key not in MEETING_REQUIRED and isinstance(f[key], Scalar) and f[key].is_null):
+            continue
+        try:
+            values[key] = read(f[key], key)
+        except Invalid:
+            failed = True
+    if failed:
+        raise Invalid
+    return Meeting(pos=node.where, positions=positions(f), id=meeting_id, **values)
+
+
+def read_source(r: Reader, node: Node, path: str) -> Source:
+    f = r.fields(node, path, ("id", "file", "outlet", "language"), ("title", "published", "url"))
+    language = r.text(f["language"], f"{path}.language")
+    if language not in languages.ISO_639_1:
+        r.error(
+            f["language"].where, "invalid-value", f"{path}.language: {language!r} is not an ISO 639-1 code",
+            "write a two-letter code such as `en` or `ru`",
+        )
+        raise Invalid
+    return Source(
+        pos=node.where,
+        positions=positions(f),
+        id=r.slug(f["id"], f"{path}.id"),
+        file=r.text(f["file"], f"{path}.file"),
+        outlet=r.text(f["outlet"], f"{path}.outlet"),
+        language=language,
+        title=optional(r.text, f, "title", path, None),
+        published=optional(r.date, f, "published", path, None),
+        url=optional(r.text, f, "url", path, None),
+    )
+
+
+def read_settings(r: Reader, node: Node, file: str) -> Settings:
+    f = r.fields(node, "brief", (), ("title", "unit", "classification", "language"))
+    values = {key: r.text(value, key) for key, value in f.items() if not (isinstance(value, Scalar) and value.is_null)}
+    if "language" in values and values["language"] not in languages.ISO_639_1:
+        r.error(f["language"].where, "invalid-value", f"language: {values['language']!r} is not an ISO 639-1 code",
+                "write a two-letter code such as `en`")
+        raise Invalid
+    return Settings(pos=node.where, positions=positions(f), **values)
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def read_yaml(r: Reader, path: Path, rel: str) -> Node | None:
+    """Parse one file, reporting why it cannot be read; None when it cannot (or is empty)."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        r.error(Where(rel), "unreadable", f"{rel} is a directory, expected a YAML file", "rename or remove it")
+        return None
+    except OSError as exc:
+        r.error(Where(rel), "unreadable", f"cannot read {rel}: {exc.strerror}", "check the file's permissions")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        r.error(Where(rel, line), "encoding", f"{rel} is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                "save the file as UTF-8 in your editor")
+        return None
+    try:
+        node = parse(text, rel)
+    except YamlProblem as problem:
+        r.error(problem.where, problem.code, problem.message, problem.hint)
+        return None
+    if node is None:
+        r.error(Where(rel), "yaml-syntax", f"{rel} is empty", "write the meeting's fields, or delete the file")
+    return node
+
+
+def load_sources(r: Reader, root: Path) -> tuple[Source, ...]:
+    rel = "seeds/sources.yaml"
+    path = root / rel
+    if not path.exists():
+        r.error(Where(rel), "unreadable", f"{rel} is missing", "create it: a list of sources (see FORMAT.md)")
+        return ()
+    node = read_yaml(r, path, rel)
+    if node is None:
+        return ()
+    try:
+        return r.items(node, "sources", lambda n, p: read_source(r, n, p))
+    except Invalid:
+        return ()
+
+
+def load_settings(r: Reader, root: Path) -> Settings:
+    rel = "briefs/brief.yaml"
+    path = root / rel
+    if not path.exists():
+        return Settings(pos=Where(rel))
+    node = read_yaml(r, path, rel)
+    if node is None:
+        return Settings(pos=Where(rel))
+    try:
+        return read_settings(r, node, rel)
+    except Invalid:
+        return Settings(pos=Where(rel))
+
+
+def meeting_files(root: Path) -> list[Path]:
+    briefs = root / "briefs"
+    if not briefs.is_dir():
+        return []
+    return sorted(
+        p for p in briefs.iterdir() if p.suffix in MEETING_SUFFIXES and p.name not in ("brief.yaml", "brief.yml")
+    )
+
+
+def load_meetings(r: Reader, root: Path) -> tuple[Meeting, ...]:
+    meetings = []
+    for path in meeting_files(root):
+        rel = f"briefs/{path.name}"
+        node = read_yaml(r, path, rel)
+        if node is None:
+            continue
+        try:
+            meetings.append(read_meeting(r, node, path.stem, rel))
+        except Invalid:
+            continue
+    return tuple(meetings)
+
+
+def seed_files(root: Path) -> tuple[str, ...]:
+    seeds = root / "seeds"
+    return tuple(sorted(p.name for p in seeds.glob("*.txt"))) if seeds.is_dir() else ()
+
+
+def load(root: Path) -> Dossier:
+    """Read the whole brief repository at `root`."""
+    r = Reader()
+    settings = load_settings(r, root)
+    sources = load_sources(r, root)
+    meetings = load_meetings(r, root)
+    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root))

@@ -1,0 +1,180 @@
+"""The domain: what a policy officer writes and what briefgen proves about it.
+
+Every record remembers where it was written (`pos`) and where each of its fields
+was written (`positions`), so that any finding can point at `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Where:
+    """A place in a file: the file path relative to the brief repository, 1-based line and column."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding, ready to print: where, which check, how bad, what is wrong and how to mend it."""
+
+    where: Where
+    code: str
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.where.file, self.where.line, self.where.column, self.code, self.message)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Base of the hand-written records: where the record starts and where each field's value is."""
+
+    pos: Where
+    positions: dict[str, Where] = field(default_factory=dict, compare=False, hash=False)
+
+    def at(self, name: str) -> Where:
+        """Where the value of field `name` was written (the record itself when absent)."""
+        return self.positions.get(name, self.pos)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source(Record):
+    """One catalogued article in `seeds/`."""
+
+    id: str
+    file: str
+    outlet: str
+    language: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation(Record):
+    """One evidence item: a quote from a source, with a translation when the languages differ."""
+
+    source: str
+    quote: str
+    translation: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Participant(Record):
+    """Someone who took part, as named by the sources."""
+
+    name: str
+    role: str
+    cite: tuple[Citation, ...]
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and its other spellings."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Statement(Record):
+    """A key statement: who said it, in the analyst's words, and where it is reported."""
+
+    speaker: str
+    text: str
+    cite: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Commitment(Record):
+    """A commitment or agreed action, with who is bound and by when."""
+
+    parties: tuple[str, ...]
+    text: str
+    cite: tuple[Citation, ...]
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Meeting(Record):
+    """One meeting summary, from one file of `briefs/`; its id is the file's stem."""
+
+    id: str
+    title: str
+    date: dt.date
+    location: str
+    cite: tuple[Citation, ...]
+    summary: str
+    participants: tuple[Participant, ...]
+    statements: tuple[Statement, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    tags: tuple[str, ...] = ()
+    series: str | None = None
+    assessment: str | None = None
+    location_aliases: tuple[str, ...] = ()
+
+    @property
+    def city(self) -> str:
+        """The city part of `City, Country`."""
+        return self.location.split(",")[0].strip()
+
+    def citations(self) -> list[Citation]:
+        """Every evidence item of the meeting, in reading order."""
+        items = list(self.cite)
+        for group in (self.participants, self.statements, self.commitments):
+            for item in group:
+                items.extend(item.cite)
+        return items
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings(Record):
+    """The optional `briefs/brief.yaml`."""
+
+    title: str = "Weekly Brief"
+    unit: str = ""
+    classification: str = "OFFICIAL"
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything the loader read from a brief repository, and what it could not read."""
+
+    settings: Settings
+    sources: tuple[Source, ...]
+    meetings: tuple[Meeting, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    seed_files: tuple[str, ...] = ()
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def citations(self) -> list[tuple[Meeting, Citation]]:
+        """Every evidence item of every meeting, with its meeting."""
+        return [(meeting, citation) for meeting in self.meetings for citation in meeting.citations()]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a verified quote stands in its source: 1-based line, code-point offsets in the file's text."""
+
+    source: str
+    line: int
+    start: int
+    end: int

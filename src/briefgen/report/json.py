@@ -1,0 +1,27 @@
+"""A JSON array, one object per finding: file, line, column, code, severity, message, hint.
+
+The shape is stable: fields are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+from ..model import Diagnostic
+
+
+def as_dict(d: Diagnostic) -> dict:
+    return {
+        "file": d.where.file,
+        "line": d.where.line,
+        "column": d.where.column,
+        "code": d.code,
+        "severity": d.severity,
+        "message": d.message,
+        "hint": d.hint,
+    }
+
+
+def render(diagnostics: Sequence[Diagnostic]) -> str:
+    return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"

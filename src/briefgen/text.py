@@ -1,0 +1,163 @@
+"""The forgiving comparison of FORMAT.md, and finding quotes in source paragraphs.
+
+Comparison forgives typography, never words: compatibility decomposition (NFKD: two
+strings are NFKC-equal exactly when they are NFKD-equal), all quotation marks alike,
+all dashes alike, runs of white space alike, soft hyphens ignored, `ё` read as `е`,
+case ignored. Normalising one character at a time keeps, for every normalised
+character, the code-point offset it came from, so a match maps back to the source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+QUOTES = "\"'`´«»‹›‘’‚‛“”„‟❛❜❝❞〝〞〟＂＇"
+DASHES = "-‐‑‒–—―−﹘﹣－⁃"
+IGNORED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+
+
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    """The normalised form of one character ('' when ignored, ' ' for any space)."""
+    if char in IGNORED:
+        return ""
+    if char in QUOTES:
+        return '"'
+    if char in DASHES:
+        return "-"
+    if char in "ёЁ":
+        return "е"
+    if char.isspace():
+        return " "
+    out = unicodedata.normalize("NFKD", char).casefold()
+    out = "".join('"' if c in QUOTES else "-" if c in DASHES else " " if c.isspace() else c for c in out)
+    return unicodedata.normalize("NFKD", out)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A normalised text and, for each of its characters, the offset of the original character."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) offsets of the normalised slice [start, end)."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold(text: str, base: int = 0) -> Folded:
+    """Normalise `text`; offsets are counted from `base` (the text's offset in its file)."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for out in _fold(char):
+            if out == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(out)
+            origin.append(base + index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return Folded("".join(chars), tuple(origin))
+
+
+def normal(text: str) -> str:
+    """The normalised text alone, for comparing short strings."""
+    return fold(text).text
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The normalised pieces of a quote that skips text with ` ... ` or `…`."""
+    return [part for part in (normal(p) for p in ELLIPSIS.split(quote)) if part]
+
+
+def find_parts(parts: list[str], paragraph: Folded) -> tuple[int, int] | None:
+    """Original offsets spanning all parts found in order in the paragraph, or None."""
+    position = 0
+    first = None
+    for part in parts:
+        found = paragraph.text.find(part, position)
+        if found < 0:
+            return None
+        if first is None:
+            first = found
+        position = found + len(part)
+    if first is None:
+        return None
+    return paragraph.span(first, position)
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """Whether normalised `needle` stands in normalised `haystack` as whole words.
+
+    A needle may end inside a word only for Cyrillic, whose nouns decline (`Ташкент` in
+    `Ташкенте`).
+    """
+    if not needle:
+        return False
+    tail = r"(?![^\W_])" if not re.search("[\u0400-\u04ff]$", needle) else ""
+    return re.search(r"(?<![^\W_])" + re.escape(needle) + tail, haystack) is not None
+
+
+@dataclass(frozen=True)
+class Closest:
+    """The passage most like a quote that was not found, and how it differs."""
+
+    line: int
+    similarity: float
+    passage: str
+    differences: list[str]
+
+
+def closest(quote: str, paragraphs: list[tuple[int, str]]) -> Closest | None:
+    """Search every paragraph for the passage most like `quote` (rapidfuzz alignment)."""
+    from rapidfuzz import fuzz
+
+    target = " ".join(quote_parts(quote))
+    if not target:
+        return None
+    best: tuple[float, int, str, str] | None = None
+    for line, raw in paragraphs:
+        folded = fold(raw)
+        alignment = fuzz.partial_ratio_alignment(target, folded.text)
+        if alignment is None or alignment.dest_end <= alignment.dest_start:
+            continue
+        if best is None or alignment.score > best[0]:
+            start, end = _widen(folded.text, alignment.dest_start, alignment.dest_end)
+            original = raw[slice(*folded.span(start, end))]
+            best = (alignment.score, line, folded.text[start:end], original)
+    if best is None:
+        return None
+    score, line, passage, original = best
+    return Closest(line, score, original, word_differences(target, passage))
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a slice to whole words."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def word_differences(quote: str, passage: str) -> list[str]:
+    """What to change in the quote to match the passage, word by word: `"a" -> "b"`."""
+    ours, theirs = quote.split(), passage.split()
+    changes = []
+    matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        mine, source = " ".join(ours[a1:a2]), " ".join(theirs[b1:b2])
+        if op == "replace":
+            changes.append(f"quote has {mine!r} where the source has {source!r}")
+        elif op == "delete":
+            changes.append(f"quote adds {mine!r}, which the source does not have")
+        elif op == "insert" and 0 < a1 < len(ours):
+            changes.append(f"quote leaves out {source!r}")
+    return changes

@@ -1,0 +1,170 @@
+"""Safe YAML reading into a small tree that keeps every value's position.
+
+PyYAML's composer gives marks for every node but no types: scalars stay the text the
+officer typed, so `title: yes` is the word "yes", never `True`, and `date: 2024-13-45`
+is a string we can refuse with a clear message. Nothing is constructed, so no tag can
+run code; duplicate keys, unknown tags, several documents and alias bombs are refused
+here with the position of the offending node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .model import Where
+
+MAX_NODES = 100_000  # nodes visited after alias expansion: far above any real summary
+MAX_DEPTH = 64
+
+SAFE_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+PLAIN_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    value: str
+    where: Where
+    plain: bool = True  # written without quotes, so `null`, `~` and nothing mean "no value"
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in PLAIN_NULLS
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: list["Node"]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Map:
+    items: dict[str, "Node"]
+    where: Where
+    key_where: dict[str, Where] = field(default_factory=dict)
+
+
+Node = Scalar | Seq | Map
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as briefgen YAML; carries a ready diagnostic's parts."""
+
+    def __init__(self, where: Where, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.where, self.code, self.message, self.hint = where, code, message, hint
+
+
+def _where(file: str, mark: yaml.Mark | None) -> Where:
+    if mark is None:
+        return Where(file, 1, 1)
+    return Where(file, mark.line + 1, mark.column + 1)
+
+
+def parse(text: str, file: str) -> Node | None:
+    """Parse one YAML document; None for an empty file. Raises YamlProblem."""
+    try:
+        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_problem(exc, text, file) from None
+    except yaml.YAMLError as exc:  # reader errors: bad characters
+        raise _reader_problem(exc, file) from None
+    documents = [d for d in documents if d is not None]
+    if len(documents) > 1:
+        raise YamlProblem(
+            _where(file, documents[1].start_mark),
+            "yaml-syntax",
+            f"{len(documents)} YAML documents in one file; briefgen reads one",
+            "put each meeting in its own file and remove the `---` separator",
+        )
+    if not documents:
+        return None
+    return _Converter(file).convert(documents[0], 0)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    where = _where(file, mark)
+    problem = (exc.problem or "invalid YAML").strip()
+    lines = text.splitlines()
+    line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+    if "\t" in problem or "\\t" in problem or line[: where.column].lstrip(" ").startswith("\t"):
+        hint = f"YAML indents with spaces, never tabs: replace the tab on line {where.line} with spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = 'a text containing ": " must be quoted: write  key: "text: with a colon"'
+    elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        hint = "a quoted text is not closed: add the closing quote mark"
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        hint = "check the indentation: keys of one mapping must start in the same column"
+    else:
+        hint = "fix the YAML syntax at this position"
+    context = f" ({exc.context})" if exc.context else ""
+    return YamlProblem(where, "yaml-syntax", f"YAML does not parse: {problem}{context}", hint)
+
+
+def _reader_problem(exc: yaml.YAMLError, file: str) -> YamlProblem:
+    position = getattr(exc, "position", None)
+    where = Where(file, 1, 1 if position is None else position + 1)
+    return YamlProblem(
+        where,
+        "bad-character",
+        f"the file holds a character YAML does not allow: {exc}",
+        "remove control characters (often pasted from Word or a browser) and save as UTF-8",
+    )
+
+
+class _Converter:
+    """Turns composed nodes into our tree, refusing what briefgen does not accept."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.visited = 0
+
+    def convert(self, node: yaml.Node, depth: int) -> Node:
+        where = _where(self.file, node.start_mark)
+        self.visited += 1
+        if self.visited > MAX_NODES or depth > MAX_DEPTH:
+            raise YamlProblem(
+                where,
+                "yaml-alias",
+                f"the document expands to more than {MAX_NODES:,} values or {MAX_DEPTH} levels "
+                "(an alias bomb or a recursive alias)",
+                "write the values out; anchors and aliases are for small repeats only",
+            )
+        if node.tag not in SAFE_TAGS:
+            raise YamlProblem(
+                where,
+                "yaml-tag",
+                f"YAML tag {node.tag!r} is not allowed",
+                "remove the tag: briefgen reads plain text, lists and mappings only",
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return Scalar(node.value, where, plain=node.style is None)
+        if isinstance(node, yaml.SequenceNode):
+            return Seq([self.convert(item, depth + 1) for item in node.value], where)
+        return self._mapping(node, where, depth)
+
+    def _mapping(self, node: yaml.MappingNode, where: Where, depth: int) -> Map:
+        items: dict[str, Node] = {}
+        key_where: dict[str, Where] = {}
+        for key_node, value_node in node.value:
+            key_at = _where(self.file, key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_at, "wrong-type", "a key must be a plain word", "write `key: value`")
+            key = key_node.value
+            if key in items:
+                first = key_where[key]
+                raise YamlProblem(
+                    key_at,
+                    "duplicate-key",
+                    f"duplicate key {key!r} (first at line {first.line})",
+                    f"keep one {key!r}: YAML would silently drop the first value",
+                )
+            key_where[key] = key_at
+            items[key] = self.convert(value_node, depth + 1)
+        return Map(items, where, key_where)
