@@ -147,9 +147,12 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+WORD = re.compile(r"[^\W_]+(?:[-'\.][^\W_]+)*")
+
+
 def word_differences(quote: str, passage: str) -> list[str]:
-    """What to change in the quote to match the passage, word by word: `"a" -> "b"`."""
-    ours, theirs = quote.split(), passage.split()
+    """What to change in the quote to match the passage, word by word (punctuation aside)."""
+    ours, theirs = WORD.findall(quote), WORD.findall(passage)
     changes = []
     matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():

@@ -23,3 +23,17 @@ def registry() -> dict[str, ModuleType]:
 def verifiers() -> list[ModuleType]:
     """The modules that examine the loaded model, in a stable order."""
     return [m for m in registry().values() if hasattr(m, "check")]
+
+
+def reference() -> str:
+    """docs/checks.md: every code with its documentation (regenerate: python -m briefgen.checks)."""
+    lines = [
+        "# What `briefgen check` reports",
+        "",
+        "Generated from the docstrings of `src/briefgen/checks/` by `python -m briefgen.checks > docs/checks.md`;",
+        "`briefgen check --explain CODE` prints the same text.",
+        "",
+    ]
+    for code, module in registry().items():
+        lines += [f"## `{code}` ({module.SEVERITY})", "", (module.__doc__ or "").strip(), ""]
+    return "\n".join(lines)

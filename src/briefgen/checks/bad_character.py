@@ -5,7 +5,7 @@ surrogates; they usually arrive by pasting from a PDF or a word processor.
 
 FAIL:
 
-    quote: "security\x07 chiefs"
+    quote: "security\\x07 chiefs"
 
 PASS:
 

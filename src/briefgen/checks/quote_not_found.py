@@ -40,6 +40,7 @@ def check(ctx) -> Iterator[Diagnostic]:
             continue
         message = (f"quote not found in {file} ({citation.source}); closest passage: "
                    f"line {near.line}, {near.similarity:.0f}% similar")
-        differences = "; ".join(near.differences) or "the parts are not in one paragraph, in this order"
+        differences = "; ".join(near.differences) or (
+            "the words match but the punctuation differs, or the parts are not in one paragraph in this order")
         yield Diagnostic(where, ID, SEVERITY, message,
                          f"{differences}. The source reads: {near.passage!r}")

@@ -1,0 +1,3 @@
+from . import reference
+
+print(reference(), end="")
