@@ -10,7 +10,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .model import Citation, Commitment, Dossier, Evidence, Meeting, Participant, Settings, Source, Statement, Where
+from .model import (
+    Citation,
+    Commitment,
+    Diagnostic,
+    Dossier,
+    Evidence,
+    Meeting,
+    Participant,
+    Settings,
+    Source,
+    Statement,
+    Where,
+)
+
+CONFLICT = "source-conflict"
+SINGLE_OUTLET = "†"  # marks a claim that rests on one outlet; the brief explains it once
 
 WEEK = re.compile(r"(\d{4})-W(\d{1,2})\Z")
 
@@ -105,6 +120,11 @@ class Cited:
     item: Participant | Statement | Commitment
     notes: tuple[Note, ...]
 
+    @property
+    def outlets(self) -> int:
+        """How many distinct outlets back the claim (corroboration)."""
+        return len({note.source.outlet for note in self.notes})
+
 
 @dataclass(frozen=True)
 class Section:
@@ -115,6 +135,14 @@ class Section:
     participants: tuple[Cited, ...]
     statements: tuple[Cited, ...]
     commitments: tuple[Cited, ...]
+    source_notes: tuple[str, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The distinct outlets the whole meeting rests on."""
+        notes = [*self.place_notes, *(n for group in (self.participants, self.statements, self.commitments)
+                                     for cited in group for n in cited.notes)]
+        return tuple(dict.fromkeys(note.source.outlet for note in notes))
 
 
 @dataclass(frozen=True)
@@ -131,6 +159,11 @@ class Brief:
     @property
     def tags(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(tag for s in self.sections for tag in s.meeting.tags))
+
+    @property
+    def single_outlet_claims(self) -> bool:
+        """Whether any claim carries the single-outlet marker (so the brief explains it)."""
+        return any(c.outlets == 1 for s in self.sections for c in (*s.statements, *s.commitments))
 
 
 class _Numbering:
@@ -153,8 +186,18 @@ class _Numbering:
         return tuple(Cited(item, self.cite(item.cite)) for item in items)
 
 
-def assemble(dossier: Dossier, evidence: dict[Where, Evidence], period: Period, issued: dt.date) -> Brief:
-    """The brief of the meetings within `period`, newest first; call only on a verified dossier."""
+def assemble(
+    dossier: Dossier,
+    evidence: dict[Where, Evidence],
+    period: Period,
+    issued: dt.date,
+    findings: tuple[Diagnostic, ...] = (),
+) -> Brief:
+    """The brief of the meetings within `period`, newest first; call only on a verified dossier.
+
+    Disagreements between sources found by the check (`source-conflict`) become the
+    meeting's source notes, so the reader sees them instead of a silent choice.
+    """
     meetings = sorted((m for m in dossier.meetings if period.holds(m.date)), key=lambda m: (m.date, m.id), reverse=True)
     numbering = _Numbering(dossier, evidence)
     sections = tuple(
@@ -164,6 +207,7 @@ def assemble(dossier: Dossier, evidence: dict[Where, Evidence], period: Period, 
             participants=numbering.each(m.participants),
             statements=numbering.each(m.statements),
             commitments=numbering.each(m.commitments),
+            source_notes=tuple(d.message for d in findings if d.code == CONFLICT and d.where.file == m.pos.file),
         )
         for m in meetings
     )

@@ -116,11 +116,12 @@ def build(
     if period is None:
         typer.echo("nothing to report: there are no meetings in briefs/", err=True)
         return
-    brief = assemble(dossier, verification.evidence, period, issue_moment(dossier, period).date())
+    moment = issue_moment(dossier, period)
+    brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
     if not brief.sections:
         typer.echo(f"nothing to report for {period.label}: no meeting in that period; nothing written", err=True)
         return
-    outputs = render_all(brief, kinds, root, out_dir, issue_moment(dossier, period))
+    outputs = render_all(brief, kinds, root, out_dir, moment)
     for path in write_all(outputs):
         typer.echo(f"wrote {path}")
 

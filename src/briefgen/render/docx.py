@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import zipfile
 
-from ..assemble import Brief, Note, Section, long_date
+from ..assemble import SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
 
 
 def render(brief: Brief, moment: dt.datetime) -> bytes:
@@ -60,12 +60,23 @@ def _key_points(document, brief: Brief) -> None:
         paragraph = document.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{long_date(section.meeting.date)}, {section.meeting.city}: ").bold = True
         paragraph.add_run(section.meeting.summary)
+        if len(section.outlets) == 1:
+            paragraph.add_run(f" (single source: {section.outlets[0]})").italic = True
+    if brief.single_outlet_claims:
+        document.add_paragraph(f"{SINGLE_OUTLET} marks a statement or commitment that rests on a single outlet.")
 
 
 def _refs(paragraph, notes: tuple[Note, ...]) -> None:
     if notes:
         run = paragraph.add_run(",".join(str(n.number) for n in notes))
         run.font.superscript = True
+
+
+def _claim(paragraph, cited: Cited) -> None:
+    """The citation markers of a statement or commitment, and the single-outlet mark."""
+    _refs(paragraph, cited.notes)
+    if cited.outlets == 1:
+        paragraph.add_run(f" {SINGLE_OUTLET}")
 
 
 def _meeting(document, section: Section) -> None:
@@ -93,7 +104,7 @@ def _meeting(document, section: Section) -> None:
             paragraph = document.add_paragraph(style="List Bullet")
             paragraph.add_run(f"{cited.item.speaker}: ").bold = True
             paragraph.add_run(cited.item.text)
-            _refs(paragraph, cited.notes)
+            _claim(paragraph, cited)
 
     if section.commitments:
         document.add_heading("Commitments", level=2)
@@ -103,7 +114,12 @@ def _meeting(document, section: Section) -> None:
             paragraph.add_run(cited.item.text)
             if cited.item.due:
                 paragraph.add_run(f" (due {long_date(cited.item.due)})").italic = True
-            _refs(paragraph, cited.notes)
+            _claim(paragraph, cited)
+
+    if section.source_notes:
+        document.add_heading("Source notes", level=2)
+        for note in section.source_notes:
+            document.add_paragraph(note[:1].upper() + note[1:], style="List Bullet")
 
     if meeting.assessment:
         document.add_heading("Assessment", level=2)

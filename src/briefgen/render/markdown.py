@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from ..assemble import Brief, Note, long_date
+from ..assemble import SINGLE_OUTLET, Brief, Note, long_date
 from ..templating import template_path
 
 # Characters that mean something inside a line of CommonMark/GFM; data never starts a line.
@@ -46,6 +46,11 @@ def render(brief: Brief, root: Path, out_dir: Path) -> bytes:
         target = os.path.relpath(root / note.seed_path, out_dir).replace(os.sep, "/")
         return f"[{escape(note.seed_path)}, line {note.evidence.line}]({target}#L{note.evidence.line})"
 
-    env.globals.update(link=link, refs=lambda notes: "".join(f"[^{n.number}]" for n in notes))
+    env.globals.update(
+        link=link,
+        refs=lambda notes: "".join(f"[^{n.number}]" for n in notes),
+        mark=lambda cited: f" {SINGLE_OUTLET}" if cited.outlets == 1 else "",
+        single_mark=SINGLE_OUTLET,
+    )
     text = env.get_template(path.name).render(brief=brief)
     return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")

@@ -1,0 +1,165 @@
+"""The sources a meeting cites disagree on a fact the summary states: the place, the date,
+or the countries attending (a warning; the brief shows it under the meeting as a source note).
+
+Only explicit claims are compared, so that an article mentioning another event does not
+raise a false alarm: a dateline (`АСТАНА, 23 июн - Sputnik.`), a sentence saying where
+the meeting took place (`took place in Almaty`, `convened in Tashkent`, `состоялась в
+Бишкеке`), and a list of three or more attending countries (`attended by officials from
+Kazakhstan, Kyrgyzstan, Tajikistan ...`).
+
+WARN (one article says Almaty, the other carries an Astana dateline):
+
+    location: Almaty, Kazakhstan
+    cite:
+      - source: nca-2023-06
+        quote: the first meeting ... took place in Almaty
+    statements:
+      - cite:
+          - source: sputnik-2023-06       # "АСТАНА, 23 июн - Sputnik. ..."
+
+PASS: every cited article that states the place, date or attending countries agrees
+with the summary (or states none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..corpus import SourceText
+from ..model import Diagnostic, Meeting
+from ..places import CITY_ALIASES
+from ..text import normal
+from .date_not_cited import MONTHS
+
+ID = "source-conflict"
+SEVERITY = "warning"
+
+COUNTRIES = {
+    "Kazakhstan": ("kazakhstan", "казахстан"),
+    "Kyrgyzstan": ("kyrgyzstan", "kyrgyz republic", "кыргызстан", "киргизия"),
+    "Tajikistan": ("tajikistan", "таджикистан"),
+    "Turkmenistan": ("turkmenistan", "туркменистан", "туркмения"),
+    "Uzbekistan": ("uzbekistan", "узбекистан"),
+    "Russia": ("russia", "russian federation", "россия", "россии", "российской федерации"),
+    "Afghanistan": ("afghanistan", "афганистан"),
+    "China": ("china", "китай", "китая"),
+}
+ATTENDANCE = re.compile(
+    r"attend|brought together|participa|gathered|convened|heads of|chiefs from|officials from|"
+    r"приняли участие|участники|собрал|встреч", re.IGNORECASE)
+MEETING_PLACE = re.compile(
+    r"(?:took place|was held|were held|convened|gathered|met|meeting)\s+in\s+([^\W\d_][\w\-]+)"
+    r"|(?:состоял\w*|прош[её]л\w*|проходил\w*)\s+в\s+([^\W\d_][\w\-]+)",
+)
+DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,}),\s*(\d{1,2})\s+([^\W\d_]+)")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one article says about the meeting, and where."""
+
+    source: str
+    outlet: str
+    line: int
+    words: str
+    value: object
+
+
+def city_of(word: str) -> str | None:
+    """The canonical city a word names, allowing Russian case endings."""
+    word = normal(word)
+    for city, aliases in CITY_ALIASES.items():
+        for name in (city, *aliases):
+            name = normal(name)
+            stem = name[:-1] if name[-1:] in ("а", "я") and re.search("[а-я]", name) else name
+            if word == name or (stem != name and word.startswith(stem) and len(word) - len(stem) <= 2):
+                return city
+    return None
+
+
+def month_of(word: str) -> int | None:
+    word = normal(word).rstrip(".")
+    return next((i + 1 for i, forms in enumerate(MONTHS) if word in map(normal, forms)), None)
+
+
+def place_claims(text: SourceText) -> list[Claim]:
+    claims = []
+    first = text.paragraphs[0] if text.paragraphs else None
+    if first and (match := DATELINE.match(first.raw)) and (city := city_of(match.group(1))):
+        claims.append(Claim(text.source.id, text.source.outlet, first.line, f"dateline {match.group(1).strip()}", city))
+    for paragraph in text.paragraphs:
+        for match in MEETING_PLACE.finditer(paragraph.raw):
+            word = match.group(1) or match.group(2)
+            if city := city_of(word):
+                claims.append(Claim(text.source.id, text.source.outlet, paragraph.line, match.group(0), city))
+    return claims
+
+
+def date_claims(text: SourceText, year: int) -> list[Claim]:
+    first = text.paragraphs[0] if text.paragraphs else None
+    if not first or not (match := DATELINE.match(first.raw)) or not (month := month_of(match.group(3))):
+        return []
+    try:
+        day = dt.date(year, month, int(match.group(2)))
+    except ValueError:
+        return []
+    return [Claim(text.source.id, text.source.outlet, first.line, f"dateline {match.group(2)} {match.group(3)}", day)]
+
+
+def country_claims(text: SourceText) -> list[Claim]:
+    claims = []
+    for paragraph in text.paragraphs:
+        if not ATTENDANCE.search(paragraph.raw):
+            continue
+        folded = paragraph.folded.text
+        found = frozenset(c for c, names in COUNTRIES.items() if any(re.search(rf"\b{n}", folded) for n in names))
+        if len(found) >= 3:
+            claims.append(Claim(text.source.id, text.source.outlet, paragraph.line, "countries attending", found))
+    return claims
+
+
+def describe(claim: Claim) -> str:
+    return f"{claim.outlet} ({claim.source} line {claim.line}: {claim.words!r})"
+
+
+def check(ctx) -> Iterator[Diagnostic]:
+    for meeting in ctx.dossier.meetings:
+        texts = [ctx.texts[s] for s in dict.fromkeys(c.source for c in meeting.citations()) if s in ctx.texts]
+        yield from conflicts(meeting, texts)
+
+
+def conflicts(meeting: Meeting, texts: list[SourceText]) -> Iterator[Diagnostic]:
+    places = [c for t in texts for c in place_claims(t)]
+    stated = city_of(meeting.city) or meeting.city
+    against = [c for c in places if c.value != stated]
+    if against:
+        agree = [c for c in places if c.value == stated]
+        backing = f"{describe(agree[0])} places it in {stated}; " if agree else ""
+        yield Diagnostic(
+            meeting.at("location"), ID, SEVERITY,
+            f"sources disagree on the place: {backing}"
+            + "; ".join(f"{describe(c)} points to {c.value}" for c in against),
+            "check which is right; the brief shows this disagreement as a source note under the meeting",
+        )
+    dates = [c for t in texts for c in date_claims(t, meeting.date.year) if c.value != meeting.date]
+    if dates:
+        yield Diagnostic(
+            meeting.at("date"), ID, SEVERITY,
+            "sources disagree on the date: " + "; ".join(f"{describe(c)} gives {c.value:%d %B}" for c in dates)
+            + f", the summary {meeting.date:%d %B %Y}",
+            "check which is right; the brief shows this disagreement as a source note under the meeting",
+        )
+    lists = {}
+    for text in texts:
+        for claim in country_claims(text):
+            lists.setdefault(claim.value, claim)
+    if len(lists) > 1:
+        shown = "; ".join(f"{describe(c)} lists {', '.join(sorted(c.value))}" for c in lists.values())
+        yield Diagnostic(
+            meeting.at("participants"), ID, SEVERITY,
+            f"sources disagree on who attended: {shown}",
+            "check which is right; the brief shows this disagreement as a source note under the meeting",
+        )
