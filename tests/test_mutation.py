@@ -1,0 +1,213 @@
+"""Proof by mutation: falsify the shipped summaries one fact at a time; the check must notice.
+
+Each mutant is the shipped dossier with one fact changed in the model (positions kept),
+verified against the real seed texts. A mutant counts as caught when `check` reports the
+expected code (an error, or a warning that `--strict` turns into one). The table of
+detection rates is printed in the test output (and so in CI's log).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from briefgen.load import load
+from briefgen.model import Citation, Dossier, Meeting
+from briefgen.places import CITY_ALIASES
+from briefgen.text import normal
+from briefgen.verify import verify
+
+ROOT = Path(__file__).resolve().parents[1]
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+# kind -> (expected codes, minimum detection rate)
+KINDS: dict[str, tuple[set[str], float]] = {
+    "quote: word replaced": ({"quote-not-found"}, 1.0),
+    "quote: word dropped": ({"quote-not-found"}, 1.0),
+    "quote: digit changed": ({"quote-not-found"}, 1.0),
+    "figure: digit changed": ({"figure-not-cited"}, 0.95),
+    "date: day shifted": ({"date-not-cited"}, 1.0),
+    "date: month shifted": ({"date-not-cited"}, 1.0),
+    "location: other city": ({"location-not-cited"}, 1.0),
+    "name: one letter off": ({"name-not-in-quote"}, 1.0),
+    "speakers swapped": ({"speaker-not-near", "unknown-speaker"}, 0.95),
+    "translation removed": ({"translation-missing"}, 1.0),
+}
+
+Mutant = tuple[str, str, Dossier]  # kind, description, dossier
+
+
+def with_meeting(dossier: Dossier, old: Meeting, new: Meeting) -> Dossier:
+    meetings = tuple(new if m is old else m for m in dossier.meetings)
+    return dataclasses.replace(dossier, meetings=meetings)
+
+
+def with_citation(meeting: Meeting, old: Citation, new: Citation) -> Meeting:
+    """The meeting with one evidence item replaced, wherever it stands."""
+
+    def swap(cite: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        return tuple(new if c is old else c for c in cite)
+
+    def each(items):
+        return tuple(dataclasses.replace(i, cite=swap(i.cite)) for i in items)
+
+    return dataclasses.replace(
+        meeting,
+        cite=swap(meeting.cite),
+        participants=each(meeting.participants),
+        statements=each(meeting.statements),
+        commitments=each(meeting.commitments),
+    )
+
+
+def interior_word(text: str) -> re.Match | None:
+    """A word in the middle of a quote (dropping an edge word can leave a true quote)."""
+    words = list(WORD.finditer(text))
+    return words[len(words) // 2] if len(words) >= 3 else None
+
+
+def bumped(text: str) -> list[str]:
+    """One variant per number in the text, its last digit changed."""
+    variants = []
+    for match in re.finditer(r"\d+", text):
+        at = match.end() - 1
+        variants.append(text[:at] + str((int(text[at]) + 1) % 10) + text[at + 1:])
+    return variants
+
+
+def quote_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    for meeting in dossier.meetings:
+        for citation in meeting.citations():
+            word = interior_word(citation.quote)
+            q = citation.quote
+            if word:
+                stand_in = "зебра" if re.search("[а-я]", word.group(), re.I) else "zebra"
+                yield ("quote: word replaced", f"{meeting.id}: {word.group()!r} in {q[:40]!r}",
+                       with_meeting(dossier, meeting, with_citation(meeting, citation, dataclasses.replace(
+                           citation, quote=q[: word.start()] + stand_in + q[word.end():]))))
+                yield ("quote: word dropped", f"{meeting.id}: {word.group()!r} in {q[:40]!r}",
+                       with_meeting(dossier, meeting, with_citation(meeting, citation, dataclasses.replace(
+                           citation, quote=q[: word.start()] + q[word.end():]))))
+            for variant in bumped(q):
+                yield ("quote: digit changed", f"{meeting.id}: {q[:40]!r}",
+                       with_meeting(dossier, meeting, with_citation(meeting, citation, dataclasses.replace(
+                           citation, quote=variant))))
+            if citation.translation:
+                yield ("translation removed", f"{meeting.id}: {q[:40]!r}",
+                       with_meeting(dossier, meeting, with_citation(meeting, citation, dataclasses.replace(
+                           citation, translation=None))))
+
+
+def figure_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    for meeting in dossier.meetings:
+        for variant in bumped(meeting.summary):
+            yield ("figure: digit changed", f"{meeting.id}: summary {variant[:40]!r}",
+                   with_meeting(dossier, meeting, dataclasses.replace(meeting, summary=variant)))
+        for group in ("statements", "commitments"):
+            items = getattr(meeting, group)
+            for index, item in enumerate(items):
+                for variant in bumped(item.text):
+                    changed = items[:index] + (dataclasses.replace(item, text=variant),) + items[index + 1:]
+                    yield ("figure: digit changed", f"{meeting.id}: {variant[:40]!r}",
+                           with_meeting(dossier, meeting, dataclasses.replace(meeting, **{group: changed})))
+
+
+def date_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    for meeting in dossier.meetings:
+        for kind, change in (("date: day shifted", lambda d: d.replace(day=d.day % 28 + 1)),
+                             ("date: month shifted", lambda d: d.replace(month=d.month % 12 + 1))):
+            shifted = change(meeting.date)
+            yield (kind, f"{meeting.id}: {shifted}",
+                   with_meeting(dossier, meeting, dataclasses.replace(meeting, date=shifted)))
+
+
+def location_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    for meeting in dossier.meetings:
+        quoted = " ".join(normal(c.quote) for c in meeting.cite)
+        for city in CITY_ALIASES:
+            if city != meeting.city and normal(city) not in quoted:
+                yield ("location: other city", f"{meeting.id}: {city}",
+                       with_meeting(dossier, meeting, dataclasses.replace(meeting, location=city)))
+
+
+def misspell(name: str) -> str:
+    """One letter of the longest word changed, as a typist would."""
+    word = max(re.finditer(r"[^\W\d_]+", name), key=lambda m: len(m.group()))
+    at = word.start() + len(word.group()) // 2
+    letter = name[at]
+    stand_in = ("е" if letter != "е" else "а") if re.match("[а-я]", letter, re.I) else ("e" if letter != "e" else "a")
+    return name[:at] + stand_in + name[at + 1:]
+
+
+def name_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    for meeting in dossier.meetings:
+        for index, person in enumerate(meeting.participants):
+            wrong = misspell(person.name)
+            people = list(meeting.participants)
+            people[index] = dataclasses.replace(person, name=wrong)
+            # statements keep naming the participant as the officer would after the typo
+            statements = tuple(dataclasses.replace(s, speaker=wrong) if s.speaker == person.name else s
+                               for s in meeting.statements)
+            yield ("name: one letter off", f"{meeting.id}: {person.name!r} -> {wrong!r}",
+                   with_meeting(dossier, meeting, dataclasses.replace(
+                       meeting, participants=tuple(people), statements=statements)))
+
+
+def swap_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    for meeting in dossier.meetings:
+        statements = meeting.statements
+        for i, first in enumerate(statements):
+            for j in range(i + 1, len(statements)):
+                second = statements[j]
+                if normal(first.speaker) == normal(second.speaker):
+                    continue
+                swapped = list(statements)
+                swapped[i] = dataclasses.replace(first, speaker=second.speaker)
+                swapped[j] = dataclasses.replace(second, speaker=first.speaker)
+                yield ("speakers swapped", f"{meeting.id}: statements {i} and {j}",
+                       with_meeting(dossier, meeting, dataclasses.replace(meeting, statements=tuple(swapped))))
+
+
+GENERATORS: list[Callable[[Dossier], Iterator[Mutant]]] = [
+    quote_mutants, figure_mutants, date_mutants, location_mutants, name_mutants, swap_mutants,
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dossier:
+    dossier = load(ROOT)
+    assert not verify(ROOT, dossier).errors, "the shipped data must check clean"
+    return dossier
+
+
+def test_every_mutant_is_caught(shipped: Dossier, capsys: pytest.CaptureFixture) -> None:
+    baseline = {(d.code, d.where) for d in verify(ROOT, shipped).diagnostics}
+    caught: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    missed: list[str] = []
+    for generate in GENERATORS:
+        for kind, description, mutant in generate(shipped):
+            codes, _ = KINDS[kind]
+            found = {(d.code, d.where) for d in verify(ROOT, mutant).diagnostics} - baseline
+            total[kind] += 1
+            if any(code in codes for code, _ in found):
+                caught[kind] += 1
+            else:
+                missed.append(f"{kind}: {description}")
+    rows = [f"{'mutation kind':<24} {'caught':>7} {'total':>6} {'rate':>7}  required"]
+    for kind, (_, required) in KINDS.items():
+        rate = caught[kind] / total[kind] if total[kind] else 1.0
+        rows.append(f"{kind:<24} {caught[kind]:>7} {total[kind]:>6} {rate:>7.1%}  {required:.0%}")
+    with capsys.disabled():
+        print("\n\nMutation detection on the shipped summaries\n" + "\n".join(rows) + "\n")
+        for line in missed:
+            print("  missed:", line)
+    for kind, (_, required) in KINDS.items():
+        assert total[kind] > 0, f"no mutant of kind {kind!r} was generated"
+        rate = caught[kind] / total[kind] if total[kind] else 1.0
+        assert rate >= required, f"{kind}: {rate:.1%} caught, {required:.0%} required; missed: {missed}"
