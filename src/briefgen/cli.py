@@ -36,6 +36,7 @@ ROOT_HELP = "The brief repository (the folder holding seeds/ and briefs/)."
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
 
 
 def usage_error(message: str, hint: str) -> NoReturn:

@@ -34,6 +34,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.run import CT_R
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.text.font import Font
 from docx.text.paragraph import Paragraph
@@ -116,8 +118,8 @@ def add_footnote(paragraph: Paragraph, text_runs: Sequence[TextRun]) -> int:
     document_part = paragraph.part
     if not isinstance(document_part, DocumentPart):
         raise ValueError("footnotes can only be added to paragraphs of the document body")
-    footnotes = _prepare(document_part)
     runs = [_text_run(item) for item in text_runs]  # validate before changing anything
+    footnotes = _prepare(document_part)
     footnote_id = _next_footnote_id(footnotes.part.element)
     footnotes.part.element.append(_footnote(footnote_id, runs, footnotes))
     run = paragraph.add_run()
@@ -170,7 +172,7 @@ def _as_xml_part(document_part: DocumentPart, part: Part) -> XmlPart:
     return xml_part
 
 
-def _ensure_style(styles, style_type: str, style_xml: str) -> str:
+def _ensure_style(styles: BaseOxmlElement, style_type: str, style_xml: str) -> str:
     """Id of the style defined by `style_xml`, adding that definition only if missing.
 
     A style counts as present when its id or (case-insensitively) its name matches:
@@ -185,14 +187,14 @@ def _ensure_style(styles, style_type: str, style_xml: str) -> str:
             continue
         name_el = style.find(qn("w:name"))
         this_name = name_el.get(qn("w:val"), "") if name_el is not None else ""
-        if style.get(qn("w:styleId")) == style_id or this_name.casefold() == name:
+        if style.get(qn("w:styleId")) == style_id or this_name.casefold() == name.casefold():
             return style.get(qn("w:styleId"))
     _base_on_default(styles, wanted, style_type)
     styles.append(wanted)
     return style_id
 
 
-def _base_on_default(styles, style, style_type: str) -> None:
+def _base_on_default(styles: BaseOxmlElement, style: BaseOxmlElement, style_type: str) -> None:
     """Base a new style on the document's default style of its type, so it inherits
     the template's font rather than one hard-coded here."""
     for candidate in styles.iterchildren(qn("w:style")):
@@ -203,7 +205,7 @@ def _base_on_default(styles, style, style_type: str) -> None:
             return
 
 
-def _ensure_footnote_pr(settings) -> None:
+def _ensure_footnote_pr(settings: BaseOxmlElement) -> None:
     """Point settings at the separator notes, as Word and pandoc do, unless already set."""
     if settings.find(qn("w:footnotePr")) is not None:
         return
@@ -213,14 +215,14 @@ def _ensure_footnote_pr(settings) -> None:
     settings.insert_element_before(footnote_pr, *_SETTINGS_AFTER_FOOTNOTEPR)
 
 
-def _next_footnote_id(footnotes) -> int:
+def _next_footnote_id(footnotes: BaseOxmlElement) -> int:
     """One past the largest id in use (at least 1): deterministic, and safe with parts
     from Word versions that number their separators 0 and 1."""
     ids = [int(f.get(qn("w:id"))) for f in footnotes.iterchildren(qn("w:footnote"))]
     return max([0, *ids]) + 1
 
 
-def _footnote(footnote_id: int, runs: list, footnotes: _Footnotes):
+def _footnote(footnote_id: int, runs: list[CT_R], footnotes: _Footnotes) -> BaseOxmlElement:
     """`<w:footnote>`: the pandoc layout of styled footnoteRef mark, a space, the text."""
     paragraph = OxmlElement("w:p")
     paragraph.get_or_add_pPr().style = footnotes.text_style
@@ -235,7 +237,7 @@ def _footnote(footnote_id: int, runs: list, footnotes: _Footnotes):
     return footnote
 
 
-def _text_run(item: TextRun):
+def _text_run(item: TextRun) -> CT_R:
     """A `<w:r>` for one TextRun; unknown flags raise, so a typo cannot pass silently."""
     text, flags = (item, {}) if isinstance(item, str) else item
     unknown = set(flags) - RUN_FLAGS

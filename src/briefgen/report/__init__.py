@@ -6,9 +6,11 @@ from typing import Callable, Sequence
 
 from ..model import Diagnostic
 from . import json as json_format
+from . import sarif as sarif_format
 from . import text as text_format
 
 FORMATS: dict[str, Callable[[Sequence[Diagnostic]], str]] = {
     "text": text_format.render,
     "json": json_format.render,
+    "sarif": sarif_format.render,
 }
