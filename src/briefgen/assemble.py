@@ -119,6 +119,7 @@ class Cited:
 
     item: Participant | Statement | Commitment
     notes: tuple[Note, ...]
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def outlets(self) -> int:
@@ -136,6 +137,7 @@ class Section:
     statements: tuple[Cited, ...]
     commitments: tuple[Cited, ...]
     source_notes: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -166,12 +168,27 @@ class Brief:
         return any(c.outlets == 1 for s in self.sections for c in (*s.statements, *s.commitments))
 
 
+def _places(record) -> set[Where]:
+    """Every position a record's own fields (and its citations) were written at."""
+    places = {record.pos, *record.positions.values()}
+    for citation in getattr(record, "cite", ()):
+        places |= {citation.pos, *citation.positions.values()}
+    return places
+
+
+def _warnings(record, findings: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """The warnings the check raised on this record, for the review copy."""
+    places = _places(record)
+    return tuple(d for d in findings if d.severity == "warning" and d.where in places)
+
+
 class _Numbering:
     """Numbers citations in the order a reader meets them."""
 
-    def __init__(self, dossier: Dossier, evidence: dict[Where, Evidence]) -> None:
+    def __init__(self, dossier: Dossier, evidence: dict[Where, Evidence], findings: tuple[Diagnostic, ...]) -> None:
         self.sources = {s.id: s for s in dossier.sources}
         self.evidence = evidence
+        self.findings = findings
         self.notes: list[Note] = []
 
     def cite(self, citations: tuple[Citation, ...]) -> tuple[Note, ...]:
@@ -183,7 +200,7 @@ class _Numbering:
         return tuple(made)
 
     def each(self, items: tuple) -> tuple[Cited, ...]:
-        return tuple(Cited(item, self.cite(item.cite)) for item in items)
+        return tuple(Cited(item, self.cite(item.cite), _warnings(item, self.findings)) for item in items)
 
 
 def assemble(
@@ -199,7 +216,7 @@ def assemble(
     meeting's source notes, so the reader sees them instead of a silent choice.
     """
     meetings = sorted((m for m in dossier.meetings if period.holds(m.date)), key=lambda m: (m.date, m.id), reverse=True)
-    numbering = _Numbering(dossier, evidence)
+    numbering = _Numbering(dossier, evidence, findings)
     sections = tuple(
         Section(
             meeting=m,
@@ -208,6 +225,7 @@ def assemble(
             statements=numbering.each(m.statements),
             commitments=numbering.each(m.commitments),
             source_notes=tuple(d.message for d in findings if d.code == CONFLICT and d.where.file == m.pos.file),
+            warnings=_warnings(m, findings),
         )
         for m in meetings
     )

@@ -101,6 +101,7 @@ def build(
     out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: out/ in the repository)."),
     formats: str = typer.Option("docx,md", "--format", help="Comma-separated: docx, md."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+    review: bool = typer.Option(False, "--review", help="Also write a review copy with a Word comment on every claim with a warning."),
 ) -> None:
     """Validate, then write the brief for a period as .docx and .md (nothing is written on error)."""
     root = brief_root(root)
@@ -122,7 +123,7 @@ def build(
     if not brief.sections:
         typer.echo(f"nothing to report for {period.label}: no meeting in that period; nothing written", err=True)
         return
-    outputs = render_all(brief, kinds, root, out_dir, moment)
+    outputs = render_all(brief, kinds, root, out_dir, moment, review)
     for path in write_all(outputs):
         typer.echo(f"wrote {path}")
 
@@ -177,13 +178,16 @@ def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:
     return dt.datetime.combine(max(days), dt.time())
 
 
-def render_all(brief, kinds: list[str], root: Path, out_dir: Path, moment: dt.datetime) -> dict[Path, bytes]:
+def render_all(brief, kinds: list[str], root: Path, out_dir: Path, moment: dt.datetime, review: bool) -> dict[Path, bytes]:
     outputs: dict[Path, bytes] = {}
     stem = f"brief-{brief.period.slug}"
-    if "docx" in kinds:
+    if "docx" in kinds or review:
         from .render import docx as docx_render
 
-        outputs[out_dir / f"{stem}.docx"] = docx_render.render(brief, moment)
+    if "docx" in kinds:
+        outputs[out_dir / f"{stem}.docx"] = docx_render.render(brief, moment, root)
+    if review:
+        outputs[out_dir / f"{stem}-review.docx"] = docx_render.render(brief, moment, root, review=True)
     if "md" in kinds:
         from .render import markdown
 

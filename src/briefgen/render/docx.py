@@ -1,9 +1,10 @@
-"""Brief -> Word (.docx) with python-docx.
+"""Brief -> Word (.docx): house style from `templates/reference.docx`, citations as real footnotes.
 
-Citations are numbered superscript markers; the "Notes" section gives for each the
-outlet, title, seed file and line, and the quoted words (original and translation), so
-a reader holding only the .docx sees what every sentence rests on. The file is
-byte-reproducible: fixed core properties and zip entry timestamps.
+Every style, the page, the header and the footer come from the reference document, which
+staff edit in Word; this module names styles and never sets a font. Each citation is a
+Word footnote giving the outlet, title, date, seed file and line, and the quoted words
+(original and translation), so a reader holding only the .docx sees what every sentence
+rests on. The file is byte-reproducible: fixed core properties and zip timestamps.
 """
 
 from __future__ import annotations
@@ -11,26 +12,43 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 from ..assemble import SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
+from ..templating import template_path
+from .footnotes import add_footnote
+
+PLACEHOLDERS = ("{classification}", "{title}", "{unit}", "{period}")
 
 
-def render(brief: Brief, moment: dt.datetime) -> bytes:
-    """The .docx bytes; `moment` stamps the document properties and zip entries."""
+def render(brief: Brief, moment: dt.datetime, root: Path, review: bool = False) -> bytes:
+    """The .docx bytes; `moment` stamps the document properties and zip entries.
+
+    With `review`, every claim the check warned about carries a Word comment saying why.
+    """
     import docx
 
-    document = docx.Document()
+    document = docx.Document(str(template_path(root, "reference.docx")))
+    _clear_body(document)
     _properties(document, brief, moment)
-    document.sections[0].header.paragraphs[0].text = brief.settings.classification
-    _title_block(document, brief)
-    _key_points(document, brief)
+    _header_footer(document, brief)
+    writer = _Writer(document, review)
+    writer.title_block(brief)
+    writer.key_points(brief)
     for section in brief.sections:
-        _meeting(document, section)
-    _sources(document, brief)
-    _notes(document, brief)
+        writer.meeting(section)
+    writer.sources(brief)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue(), moment)
+
+
+def _clear_body(document) -> None:
+    """Drop any sample text of the reference document, keeping its page setup."""
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
 
 
 def _properties(document, brief: Brief, moment: dt.datetime) -> None:
@@ -43,127 +61,188 @@ def _properties(document, brief: Brief, moment: dt.datetime) -> None:
     props.comments = ""
     props.category = brief.settings.classification
     props.revision = 1
-    props.created = props.modified = props.last_printed = moment.replace(tzinfo=None)
+    props.created = props.modified = props.last_printed = moment
 
 
-def _title_block(document, brief: Brief) -> None:
-    document.add_paragraph(brief.settings.title, style="Title")
-    document.add_paragraph(brief.period.label, style="Subtitle")
-    line = " · ".join(x for x in (brief.settings.unit, brief.settings.classification,
-                                  f"Issued {long_date(brief.issued)}") if x)
-    document.add_paragraph(line)
+def _header_footer(document, brief: Brief) -> None:
+    """Fill the reference's placeholders; a header without one gets the marking added."""
+    values = {
+        "{classification}": brief.settings.classification,
+        "{title}": brief.settings.title,
+        "{unit}": brief.settings.unit,
+        "{period}": brief.period.label,
+    }
+    for section in document.sections:
+        marked = False
+        for part in (section.header, section.footer):
+            for paragraph in part.paragraphs:
+                for run in paragraph.runs:
+                    if any(p in run.text for p in PLACEHOLDERS):
+                        marked |= "{classification}" in run.text and part is section.header
+                        for key, value in values.items():
+                            run.text = run.text.replace(key, value)
+        if not marked:
+            section.header.add_paragraph(brief.settings.classification, style=_style(document, "Header"))
 
 
-def _key_points(document, brief: Brief) -> None:
-    document.add_heading("Key points", level=1)
-    for section in brief.sections:
-        paragraph = document.add_paragraph(style="List Bullet")
-        paragraph.add_run(f"{long_date(section.meeting.date)}, {section.meeting.city}: ").bold = True
-        paragraph.add_run(section.meeting.summary)
-        if len(section.outlets) == 1:
-            paragraph.add_run(f" (single source: {section.outlets[0]})").italic = True
-    if brief.single_outlet_claims:
-        document.add_paragraph(f"{SINGLE_OUTLET} marks a statement or commitment that rests on a single outlet.")
+def _style(document, name: str, fallback: str = "Normal") -> str:
+    """A style of the reference document, or the fallback when staff removed it."""
+    names = {s.name for s in document.styles}
+    return name if name in names else fallback
 
 
-def _refs(paragraph, notes: tuple[Note, ...]) -> None:
-    if notes:
-        run = paragraph.add_run(",".join(str(n.number) for n in notes))
-        run.font.superscript = True
+class _Writer:
+    """Writes the brief's parts into the document, in reading order."""
+
+    def __init__(self, document, review: bool) -> None:
+        self.document = document
+        self.review = review
+
+    def para(self, text: str = "", style: str = "Normal"):
+        return self.document.add_paragraph(text, style=_style(self.document, style))
+
+    def heading(self, text: str, level: int) -> None:
+        self.document.add_heading(text, level=level)
+
+    def title_block(self, brief: Brief) -> None:
+        self.para(brief.settings.title, "Title")
+        self.para(brief.period.label, "Subtitle")
+        parts = [brief.settings.unit, brief.settings.classification, f"Issued {long_date(brief.issued)}"]
+        self.para(" · ".join(p for p in parts if p), "Brief Meta")
+
+    def key_points(self, brief: Brief) -> None:
+        self.heading("Key points", 1)
+        for section in brief.sections:
+            paragraph = self.para(style="List Bullet")
+            paragraph.add_run(f"{long_date(section.meeting.date)}, {section.meeting.city}: ").bold = True
+            paragraph.add_run(section.meeting.summary)
+            if len(section.outlets) == 1:
+                paragraph.add_run(f" (single source: {section.outlets[0]})").italic = True
+        if brief.single_outlet_claims:
+            self.para(f"{SINGLE_OUTLET} marks a statement or commitment that rests on a single outlet.", "Brief Meta")
+
+    def footnotes(self, paragraph, notes: tuple[Note, ...]) -> None:
+        for note in notes:
+            add_footnote(paragraph, note_runs(note))
+
+    def comment(self, paragraph, warnings) -> None:
+        if self.review and warnings and paragraph.runs:
+            text = "\n".join(f"warning[{w.code}]: {w.message}" for w in warnings)
+            self.document.add_comment(paragraph.runs, text=text, author="briefgen check", initials="BG")
+
+    def claim(self, label: str, cited: Cited, due: dt.date | None = None) -> None:
+        paragraph = self.para(style="List Bullet")
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(cited.item.text)
+        if due:
+            paragraph.add_run(f" (due {long_date(due)})").italic = True
+        self.footnotes(paragraph, cited.notes)
+        if cited.outlets == 1:
+            paragraph.add_run(f" {SINGLE_OUTLET}")
+        self.comment(paragraph, cited.warnings)
+
+    def meeting(self, section: Section) -> None:
+        meeting = section.meeting
+        self.heading(meeting.title, 1)
+        place = self.para(f"{long_date(meeting.date)} · {meeting.location}", "Meeting Place")
+        self.footnotes(place, section.place_notes)
+        self.comment(place, section.warnings)
+        self.participants(section)
+        if section.statements:
+            self.heading("Key statements", 2)
+            for cited in section.statements:
+                self.claim(cited.item.speaker, cited)
+        if section.commitments:
+            self.heading("Commitments", 2)
+            for cited in section.commitments:
+                self.claim(", ".join(cited.item.parties), cited, cited.item.due)
+        if section.source_notes:
+            self.heading("Source notes", 2)
+            for note in section.source_notes:
+                self.para(note[:1].upper() + note[1:], "Source Note")
+        if meeting.assessment:
+            self.heading("Assessment", 2)
+            paragraph = self.para(style="Assessment")
+            paragraph.add_run("Analyst assessment, not sourced fact: ").bold = True
+            paragraph.add_run(meeting.assessment)
+
+    def participants(self, section: Section) -> None:
+        self.heading("Participants", 2)
+        table = self.document.add_table(rows=1, cols=3)
+        table.style = _style(self.document, "Table Grid", None)
+        header = table.rows[0]
+        _repeat_as_header(header)
+        for cell, label in zip(header.cells, ("Name", "Role", "Country")):
+            cell.paragraphs[0].add_run(label).bold = True
+        for cited in section.participants:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(cited.item.name)
+            self.footnotes(cells[0].paragraphs[0], cited.notes)
+            self.comment(cells[0].paragraphs[0], cited.warnings)
+            cells[1].text = cited.item.role
+            cells[2].text = cited.item.country or ""
+
+    def sources(self, brief: Brief) -> None:
+        self.heading("Sources", 1)
+        for source in brief.sources:
+            paragraph = self.para(style="List Number")
+            paragraph.add_run(source.outlet).bold = True
+            if source.title:
+                paragraph.add_run(", ")
+                paragraph.add_run(source.title).italic = True
+            details = [long_date(source.published)] if source.published else []
+            details += [f"language: {source.language}", f"file: seeds/{source.file}"]
+            paragraph.add_run(", " + ", ".join(details))
+            if source.url:
+                paragraph.add_run(", ")
+                _hyperlink(paragraph, source.url)
 
 
-def _claim(paragraph, cited: Cited) -> None:
-    """The citation markers of a statement or commitment, and the single-outlet mark."""
-    _refs(paragraph, cited.notes)
-    if cited.outlets == 1:
-        paragraph.add_run(f" {SINGLE_OUTLET}")
-
-
-def _meeting(document, section: Section) -> None:
-    meeting = section.meeting
-    document.add_heading(meeting.title, level=1)
-    place = document.add_paragraph()
-    place.add_run(f"{long_date(meeting.date)} · {meeting.location}").italic = True
-    _refs(place, section.place_notes)
-
-    document.add_heading("Participants", level=2)
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, ("Name", "Role", "Country")):
-        cell.paragraphs[0].add_run(label).bold = True
-    for cited in section.participants:
-        cells = table.add_row().cells
-        cells[0].paragraphs[0].add_run(cited.item.name)
-        _refs(cells[0].paragraphs[0], cited.notes)
-        cells[1].text = cited.item.role
-        cells[2].text = cited.item.country or ""
-
-    if section.statements:
-        document.add_heading("Key statements", level=2)
-        for cited in section.statements:
-            paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(f"{cited.item.speaker}: ").bold = True
-            paragraph.add_run(cited.item.text)
-            _claim(paragraph, cited)
-
-    if section.commitments:
-        document.add_heading("Commitments", level=2)
-        for cited in section.commitments:
-            paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(", ".join(cited.item.parties) + ": ").bold = True
-            paragraph.add_run(cited.item.text)
-            if cited.item.due:
-                paragraph.add_run(f" (due {long_date(cited.item.due)})").italic = True
-            _claim(paragraph, cited)
-
-    if section.source_notes:
-        document.add_heading("Source notes", level=2)
-        for note in section.source_notes:
-            document.add_paragraph(note[:1].upper() + note[1:], style="List Bullet")
-
-    if meeting.assessment:
-        document.add_heading("Assessment", level=2)
-        paragraph = document.add_paragraph()
-        paragraph.add_run("Analyst assessment, not sourced fact: ").bold = True
-        paragraph.add_run(meeting.assessment).italic = True
-
-
-def _sources(document, brief: Brief) -> None:
-    document.add_heading("Sources", level=1)
-    for source in brief.sources:
-        parts = [source.outlet]
-        if source.title:
-            parts.append(f"“{source.title}”")
-        if source.published:
-            parts.append(long_date(source.published))
-        parts.append(f"language: {source.language}")
-        parts.append(f"seeds/{source.file}")
-        if source.url:
-            parts.append(source.url)
-        document.add_paragraph(", ".join(parts), style="List Number")
-
-
-def _notes(document, brief: Brief) -> None:
-    document.add_heading("Notes", level=1)
-    for note in brief.notes:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"[{note.number}] ").bold = True
-        paragraph.add_run(note_text(note))
-
-
-def note_text(note: Note) -> str:
-    """A citation in words: outlet, title, seed file and line, the quoted words."""
+def note_runs(note: Note) -> list:
+    """A citation as footnote text: outlet, title, date, seed file and line, the quoted words."""
     source = note.source
-    parts = [source.outlet]
+    runs: list = [source.outlet]
     if source.title:
-        parts.append(f"“{source.title}”")
+        runs += [", ", (source.title, {"italic": True})]
     if source.published:
-        parts.append(long_date(source.published))
-    parts.append(f"{note.seed_path}, line {note.evidence.line}")
-    text = ", ".join(parts) + f": “{' '.join(note.citation.quote.split())}”"
+        runs.append(f", {long_date(source.published)}")
+    runs.append(f", {note.seed_path}, line {note.evidence.line}: ")
+    runs.append(f"“{' '.join(note.citation.quote.split())}”")
     if note.citation.translation:
-        text += f" (translation: “{' '.join(note.citation.translation.split())}”)"
-    return text
+        runs += [" (translation: ", (f"“{' '.join(note.citation.translation.split())}”", {"italic": True}), ")"]
+    return runs
+
+
+def _repeat_as_header(row) -> None:
+    """Mark a table row to repeat at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
+
+
+def _hyperlink(paragraph, url: str) -> None:
+    """An external link (python-docx has no API for one): a relationship and a w:hyperlink."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    props.append(style)
+    run.append(props)
+    text = OxmlElement("w:t")
+    text.text = url
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
 
 
 def reproducible_zip(data: bytes, moment: dt.datetime) -> bytes:
