@@ -68,6 +68,9 @@ def main() -> None:
     styles["Assessment"].paragraph_format.left_indent = Cm(0.6)
     paragraph_style(styles, "Source Note", "Normal", 9.5)
     styles["Source Note"].paragraph_format.left_indent = Cm(0.6)
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    link.font.underline = True
     styles["Header"].font.size = Pt(9)
     styles["Header"].font.bold = True
     styles["Footer"].font.size = Pt(8.5)

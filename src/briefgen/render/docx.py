@@ -14,9 +14,15 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
 from ..assemble import SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
 from ..templating import template_path
 from .footnotes import add_footnote
+
 
 PLACEHOLDERS = ("{classification}", "{title}", "{unit}", "{period}")
 
@@ -26,13 +32,11 @@ def render(brief: Brief, moment: dt.datetime, root: Path, review: bool = False) 
 
     With `review`, every claim the check warned about carries a Word comment saying why.
     """
-    import docx
-
     document = docx.Document(str(template_path(root, "reference.docx")))
     _clear_body(document)
     _properties(document, brief, moment)
     _header_footer(document, brief)
-    writer = _Writer(document, review)
+    writer = _Writer(document, review, moment)
     writer.title_block(brief)
     writer.key_points(brief)
     for section in brief.sections:
@@ -94,9 +98,10 @@ def _style(document, name: str, fallback: str = "Normal") -> str:
 class _Writer:
     """Writes the brief's parts into the document, in reading order."""
 
-    def __init__(self, document, review: bool) -> None:
+    def __init__(self, document, review: bool, moment: dt.datetime) -> None:
         self.document = document
         self.review = review
+        self.moment = moment
 
     def para(self, text: str = "", style: str = "Normal"):
         return self.document.add_paragraph(text, style=_style(self.document, style))
@@ -128,7 +133,9 @@ class _Writer:
     def comment(self, paragraph, warnings) -> None:
         if self.review and warnings and paragraph.runs:
             text = "\n".join(f"warning[{w.code}]: {w.message}" for w in warnings)
-            self.document.add_comment(paragraph.runs, text=text, author="briefgen check", initials="BG")
+            comment = self.document.add_comment(paragraph.runs, text=text, author="briefgen check", initials="BG")
+            # python-docx stamps the wall clock; the brief's moment keeps the file reproducible
+            comment._comment_elm.set(qn("w:date"), self.moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     def claim(self, label: str, cited: Cited, due: dt.date | None = None) -> None:
         paragraph = self.para(style="List Bullet")
@@ -215,9 +222,6 @@ def note_runs(note: Note) -> list:
 
 def _repeat_as_header(row) -> None:
     """Mark a table row to repeat at the top of every page the table runs onto."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
@@ -225,19 +229,16 @@ def _repeat_as_header(row) -> None:
 
 def _hyperlink(paragraph, url: str) -> None:
     """An external link (python-docx has no API for one): a relationship and a w:hyperlink."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    props.append(style)
-    run.append(props)
+    if _style(paragraph.part.document, "Hyperlink", "") == "Hyperlink":
+        props = OxmlElement("w:rPr")
+        style = OxmlElement("w:rStyle")
+        style.set(qn("w:val"), paragraph.part.document.styles["Hyperlink"].style_id)
+        props.append(style)
+        run.append(props)
     text = OxmlElement("w:t")
     text.text = url
     run.append(text)
