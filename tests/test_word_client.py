@@ -1,0 +1,206 @@
+"""The brief as staff receive it: opened by real clients (LibreOffice, pandoc, markdown-it),
+reproducible to the byte, with footnotes, house style, properties and a review copy.
+
+Tests needing a tool that is absent are skipped with the reason; `.ci/run` installs
+LibreOffice, pandoc and poppler-utils so that in CI they always run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+from typer.testing import CliRunner
+
+from briefgen.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is not installed")
+needs_pdftotext = pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is not installed")
+needs_pandoc = pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc is not installed")
+
+
+def build(out: Path, *args: str, root: Path = ROOT, env: dict | None = None) -> None:
+    result = runner.invoke(app, ["build", "--root", str(root), "--out", str(out), *args], env=env)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def brief(tmp_path_factory) -> Path:
+    """The brief of all shipped meetings, with its review copy."""
+    out = tmp_path_factory.mktemp("out")
+    build(out, "--all", "--review")
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf(brief: Path, tmp_path_factory) -> Path:
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    work = tmp_path_factory.mktemp("pdf")
+    profile = work / "profile"
+    completed = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(work), str(brief / "brief-all.docx")],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert completed.returncode == 0, completed.stderr
+    path = work / "brief-all.pdf"
+    assert path.is_file() and path.stat().st_size > 10_000, completed.stdout + completed.stderr
+    return path
+
+
+@needs_soffice
+@needs_pdftotext
+def test_libreoffice_lays_out_headings_footnotes_and_page_numbers(pdf: Path) -> None:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    for heading in ("Key points", "Participants", "Key statements", "Commitments", "Source notes",
+                    "Assessment", "Sources", "Tokayev receives the Security Council secretaries of Central Asia"):
+        assert heading in flat
+    # a footnote's quoted words, with its file and line, laid out at the foot of a page
+    assert "seeds/001_a758ae142db266b7.txt, line 35" in flat
+    assert "secretary of the Security Council of Kyrgyzstan Marat Imankulov" in flat
+    assert "отдельных мер по расширению обмена информацией" in flat
+    assert re.search(r"Page 1 of (\d+)", flat)
+    pages = int(re.search(r"Page 1 of (\d+)", flat).group(1))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert f"Pages:           {pages}" in info or f"Pages: {pages}" in " ".join(info.split())
+    print(f"\nLibreOffice laid the brief out on {pages} pages")
+
+
+@needs_pandoc
+def test_pandoc_reads_the_footnotes_back(brief: Path) -> None:
+    markdown = subprocess.run(
+        ["pandoc", "-f", "docx", "-t", "markdown-smart", "--wrap=none", str(brief / "brief-all.docx")],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    notes = re.findall(r"^\[\^(\d+)\]: (.*)$", markdown, re.M)
+    document = docx.Document(brief / "brief-all.docx")
+    references = document.element.body.xpath(".//w:footnoteReference")
+    assert len(notes) == len(references) > 40
+    plain = " ".join(text for _, text in notes).replace("\\", "")
+    assert "Most modern challenges and threats are transboundary in nature" in plain
+    assert "seeds/002_1578cfc18d0bb0f0.txt, line 2" in plain
+    assert "translation:" in plain
+
+
+def test_markdown_footnotes_all_resolve_and_no_raw_html(brief: Path) -> None:
+    text = (brief / "brief-all.md").read_text("utf-8")
+    md = MarkdownIt("commonmark").use(footnote_plugin).enable("table")
+    tokens = md.parse(text)
+    refs = {t.meta["label"] for tok in tokens if tok.children for t in tok.children if t.type == "footnote_ref"}
+    defs = {tok.meta["label"] for tok in tokens if tok.type == "footnote_open"}
+    labels = set(re.findall(r"\[\^(\d+)\]:", text))
+    assert refs and refs == {str(n) for n in range(1, len(refs) + 1)}
+    assert refs <= {str(n) for n in labels}
+    assert not [tok for tok in tokens if tok.type in ("html_block", "html_inline")]
+    assert not [t for tok in tokens if tok.children for t in tok.children if t.type == "html_inline"]
+    assert re.search(r"\]\([^)\s]*seeds/001_a758ae142db266b7\.txt#L35\)", text)
+
+
+def test_markdown_escapes_data_text(tmp_path: Path) -> None:
+    for folder in ("seeds", "briefs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path = tmp_path / "briefs" / "2025-04-24-tashkent-intelligence-chiefs.yaml"
+    text = path.read_text("utf-8").replace(
+        "text: Continue the dialogue and deepen cooperation further.",
+        'text: "Keep *talking* about [links](x) and <b>tags</b> with snake_case_words"',
+    )
+    path.write_text(text, "utf-8")
+    build(tmp_path / "out", "--all", "--format", "md", root=tmp_path)
+    html = MarkdownIt("commonmark").use(footnote_plugin).render((tmp_path / "out" / "brief-all.md").read_text("utf-8"))
+    assert "Keep *talking* about [links](x) and &lt;b&gt;tags&lt;/b&gt; with snake_case_words" in html
+    assert "<em>talking</em>" not in html and '<a href="x">' not in html
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    for name, env in (("plain", {}), ("epoch", {"SOURCE_DATE_EPOCH": "1715904000"})):
+        first, second = tmp_path / f"{name}1", tmp_path / f"{name}2"
+        build(first, "--all", "--review", env=env)
+        build(second, "--all", "--review", env=env)
+        for file in ("brief-all.docx", "brief-all.md", "brief-all-review.docx"):
+            assert (first / file).read_bytes() == (second / file).read_bytes(), f"{name}: {file} differs"
+
+
+def test_source_date_epoch_sets_the_document_dates(tmp_path: Path) -> None:
+    build(tmp_path / "a", "--week", "2024-W20", env={"SOURCE_DATE_EPOCH": "1715904000"})
+    props = docx.Document(tmp_path / "a" / "brief-2024-W20.docx").core_properties
+    assert props.created.isoformat().startswith("2024-05-17T00:00")
+    with zipfile.ZipFile(tmp_path / "a" / "brief-2024-W20.docx") as archive:
+        assert {info.date_time[:3] for info in archive.infolist()} == {(2024, 5, 17)}
+    build(tmp_path / "b", "--week", "2024-W20", env={"SOURCE_DATE_EPOCH": ""})
+    props = docx.Document(tmp_path / "b" / "brief-2024-W20.docx").core_properties
+    assert props.created.date().isoformat() == "2024-05-16", "without the variable: the latest meeting's day"
+
+
+def test_properties_header_footer_and_styles_come_from_the_house_style(brief: Path) -> None:
+    document = docx.Document(brief / "brief-all.docx")
+    props = document.core_properties
+    assert props.title == "Weekly Brief on Central Asian Security Meetings"
+    assert props.subject == "All meetings · 23 June 2023 - 24 April 2025"
+    assert props.author == "Central Asia Desk"
+    assert "afghanistan" in props.keywords and "python-docx" not in (props.comments or "")
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "OFFICIAL"
+    footer = section.footer._element.xml
+    assert " PAGE " in footer and " NUMPAGES " in footer
+    assert round(section.page_width.cm, 1) == 21.0, "A4 from templates/reference.docx"
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles[:3] == ["Title", "Subtitle", "Brief Meta"]
+    assert "Assessment" in styles and "Meeting Place" in styles
+    with zipfile.ZipFile(brief / "brief-all.docx") as archive:
+        document_xml = archive.read("word/document.xml").decode()
+        styles_xml = archive.read("word/styles.xml").decode()
+        footnotes_xml = archive.read("word/footnotes.xml").decode()
+    assert "w:rFonts" not in document_xml, "fonts come from the reference styles, never from the code"
+    assert styles_xml.count('w:styleId="FootnoteText"') == 1
+    assert 'w:type="separator"' in footnotes_xml and 'w:type="continuationSeparator"' in footnotes_xml
+    table = document.tables[0]
+    assert table.rows[0]._tr.trPr.xpath("./w:tblHeader"), "participants header row repeats on each page"
+
+
+def test_footnotes_carry_outlet_title_file_line_and_quote(brief: Path) -> None:
+    with zipfile.ZipFile(brief / "brief-all.docx") as archive:
+        footnotes = docx.oxml.parse_xml(archive.read("word/footnotes.xml"))
+    texts = ["".join(t.text or "" for t in note.iter("{*}t")).strip() for note in footnotes if int(note.get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id")) > 0]
+    kazinform = next(t for t in texts if "line 35" in t and "Marat Imankulov" in t)
+    assert kazinform.startswith("Kazinform, Kazakh President receives secretaries of Central Asian Security Councils")
+    assert "seeds/001_a758ae142db266b7.txt, line 35" in kazinform
+    russian = next(t for t in texts if "Касым-Жомарт Токаев" in t)
+    assert "Sputnik Kazakhstan" in russian and "translation: “believes the head of state, Kassym-Jomart Tokayev”" in russian
+    assert "24 June 2023" in next(t for t in texts if t.startswith("nCa"))
+
+
+def test_review_copy_comments_every_warned_claim(brief: Path) -> None:
+    review = docx.Document(brief / "brief-all-review.docx")
+    comments = [c.text for c in review.comments]
+    assert any("year-not-cited" in c and "2024" in c for c in comments)
+    assert any("year-not-cited" in c and "2025" in c for c in comments)
+    assert any("source-conflict" in c and "Almaty" in c for c in comments)
+    assert not list(docx.Document(brief / "brief-all.docx").comments), "the distribution copy has no comments"
+
+
+def test_sources_with_a_url_are_hyperlinks(tmp_path: Path) -> None:
+    for folder in ("seeds", "briefs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    catalogue = tmp_path / "seeds" / "sources.yaml"
+    catalogue.write_text(catalogue.read_text("utf-8").replace(
+        "  outlet: Kazinform\n", "  outlet: Kazinform\n  url: https://www.inform.kz/en/example\n"), "utf-8")
+    build(tmp_path / "out", "--week", "2024-W20", "--format", "docx", root=tmp_path)
+    document = docx.Document(tmp_path / "out" / "brief-2024-W20.docx")
+    links = document.element.body.xpath(".//w:hyperlink")
+    assert links
+    rel = document.part.rels[links[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+    assert rel.is_external and rel.target_ref == "https://www.inform.kz/en/example"
