@@ -50,7 +50,9 @@ class Period:
     def week(cls, text: str) -> "Period":
         match = WEEK.match(text.strip())
         if not match:
-            raise PeriodError(f"--week {text!r} is not an ISO week; write it as 2024-W20")
+            guess = re.fullmatch(r"\s*(\d{4})\W*[wW]?\W*(\d{1,2})\s*", text)
+            example = f"{guess.group(1)}-W{int(guess.group(2)):02d}" if guess else "2024-W20"
+            raise PeriodError(f"--week {text!r} is not an ISO week (YYYY-Www); write --week {example}")
         year, number = int(match.group(1)), int(match.group(2))
         try:
             start = dt.date.fromisocalendar(year, number, 1)

@@ -108,16 +108,19 @@ def build(
     kinds = parse_formats(formats)
     out_dir = out if out is not None else root / "out"
     check_out_dir(out_dir)
+    asked = asked_period(week, start, end, everything)
     dossier, verification = run_checks(root)
     if verification.diagnostics:
         typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
     if failed(verification, strict):
         typer.echo(f"{tally(verification.diagnostics)}: nothing written", err=True)
         raise typer.Exit(1)
-    period = choose_period(dossier, week, start, end, everything)
+    period = asked or (Period.everything(dossier.meetings) if everything else latest_week(dossier.meetings))
     if period is None:
         typer.echo("nothing to report: there are no meetings in briefs/", err=True)
         return
+    if not (asked or everything):
+        typer.echo(f"building {period.slug} ({period.label}), the most recent week with a meeting", err=True)
     moment = issue_moment(dossier, period)
     brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
     if not brief.sections:
@@ -145,9 +148,9 @@ def check_out_dir(out_dir: Path) -> None:
         usage_error(f"cannot write to {out_dir}: {existing} is not writable", "pass a folder you can write to with --out")
 
 
-def choose_period(dossier: Dossier, week, start, end, everything: bool) -> Period | None:
-    chosen = sum(x is not None for x in (week, start or end)) + everything
-    if chosen > 1:
+def asked_period(week: str | None, start, end, everything: bool) -> Period | None:
+    """The period given on the command line (None: --all or the latest week), or a usage error."""
+    if sum(x is not None for x in (week, start or end)) + everything > 1:
         usage_error("choose one period: --week, --from/--to or --all", "e.g. briefgen build --week 2024-W20")
     try:
         if week is not None:
@@ -157,13 +160,8 @@ def choose_period(dossier: Dossier, week, start, end, everything: bool) -> Perio
                 usage_error("--from and --to go together", "e.g. --from 2024-05-01 --to 2024-05-31")
             return Period.between(start.date(), end.date())
     except PeriodError as exc:
-        usage_error(str(exc), "e.g. --week 2024-W20, or --from 2024-05-13 --to 2024-05-19")
-    if everything:
-        return Period.everything(dossier.meetings)
-    period = latest_week(dossier.meetings)
-    if period:
-        typer.echo(f"building {period.slug} ({period.label}), the most recent week with a meeting", err=True)
-    return period
+        usage_error(str(exc), "an ISO week is the year, -W and the week number: --week 2024-W20")
+    return None
 
 
 def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:

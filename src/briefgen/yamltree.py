@@ -73,7 +73,7 @@ def parse(text: str, file: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text, file) from None
     except yaml.YAMLError as exc:  # reader errors: bad characters
-        raise _reader_problem(exc, file) from None
+        raise _reader_problem(exc, text, file) from None
     documents = [d for d in documents if d is not None]
     if len(documents) > 1:
         raise YamlProblem(
@@ -96,7 +96,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProb
     if "\t" in problem or "\\t" in problem or line[: where.column].lstrip(" ").startswith("\t"):
         hint = f"YAML indents with spaces, never tabs: replace the tab on line {where.line} with spaces"
     elif "mapping values are not allowed" in problem:
-        hint = 'a text containing ": " must be quoted: write  key: "text: with a colon"'
+        hint = quote_hint(line)
     elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
         hint = "a quoted text is not closed: add the closing quote mark"
     elif "expected <block end>" in problem or "did not find expected key" in problem:
@@ -107,14 +107,29 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProb
     return YamlProblem(where, "yaml-syntax", f"YAML does not parse: {problem}{context}", hint)
 
 
-def _reader_problem(exc: yaml.YAMLError, file: str) -> YamlProblem:
-    position = getattr(exc, "position", None)
-    where = Where(file, 1, 1 if position is None else position + 1)
+def quote_hint(line: str) -> str:
+    """For `summary: Tokayev said: security first`, the line to type instead."""
+    key, _, value = line.partition(": ")
+    value = value.strip()
+    if not key.strip() or not value:
+        return 'a text containing ": " must be in quotes'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'a text containing ": " must be in quotes: write  {key}: "{escaped}"'
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str, file: str) -> YamlProblem:
+    position = getattr(exc, "position", None) or 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = getattr(exc, "character", None)
+    if isinstance(character, str) and character:
+        character = ord(character[0])
+    code = f"U+{character:04X}" if isinstance(character, int) else "a character"
     return YamlProblem(
-        where,
+        Where(file, line, column),
         "bad-character",
-        f"the file holds a character YAML does not allow: {exc}",
-        "remove control characters (often pasted from Word or a browser) and save as UTF-8",
+        f"the file holds {code}, a control character YAML and Word cannot hold",
+        "delete it (often pasted from Word, a PDF or a browser) and type the text again",
     )
 
 
