@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from briefgen.corpus import SourceText
 from briefgen.load import load
-from briefgen.text import DASHES, QUOTES, normal
+from briefgen.text import DASHES, QUOTES, fold, normal
 
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = load(ROOT)
@@ -123,5 +123,17 @@ def test_fragments_out_of_order_do_not_verify(drawn) -> None:
         return
     # the reversed order is only found when it truly also stands in order somewhere
     paragraph, _, _ = text.find(f"{last} ... {first}")
-    lowered = paragraph.folded.text
+    lowered = paragraph.norm
     assert lowered.find(normal(first), lowered.find(normal(last)) + len(normal(last))) >= 0
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_fast_normal_agrees_with_the_character_by_character_fold(text: str) -> None:
+    """`normal` (for searching) and `fold` (for offsets) must give the same text."""
+    assert normal(text) == fold(text).text
+
+
+def test_fast_normal_agrees_with_fold_on_every_seed_paragraph() -> None:
+    for _, paragraph in PARAGRAPHS:
+        assert paragraph.norm == fold(paragraph.raw).text

@@ -8,12 +8,13 @@ elsewhere by `..`, an absolute path or a symbolic link.
 from __future__ import annotations
 
 import codecs
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .model import Source
-from .text import Folded, find_parts, fold, quote_parts
+from .text import find_parts, fold, normal, quote_parts
 
 MAX_SEED_BYTES = 20 * 1024 * 1024  # an article is kilobytes; 20 MB is a wrong file
 
@@ -25,13 +26,26 @@ class Paragraph:
     raw: str
 
     @cached_property
-    def folded(self) -> Folded:
-        return fold(self.raw, self.start)
+    def norm(self) -> str:
+        """The normalised text, for searching."""
+        return normal(self.raw)
+
+    def span(self, parts: list[str]) -> tuple[int, int]:
+        """Code-point offsets in the file of the quote parts found in this paragraph.
+
+        Folding keeps each character's origin; should it ever disagree with `normal`
+        (it is tested not to), the whole paragraph is the honest answer.
+        """
+        folded = fold(self.raw, self.start)
+        found = find_parts(parts, folded.text)
+        if found is None:
+            return self.start, self.start + len(self.raw)
+        return folded.span(*found)
 
 
 @dataclass
 class SourceText:
-    """A seed file's text, split into paragraphs."""
+    """A seed file's text, split into paragraphs and normalised once for searching."""
 
     source: Source
     text: str
@@ -40,24 +54,41 @@ class SourceText:
     def __post_init__(self) -> None:
         self.paragraphs = []
         offset = 0
-        for number, line in enumerate(self.text.splitlines(keepends=True), start=1):
-            content = line.rstrip("\r\n")
+        for number, line in enumerate(self.text.split("\n"), start=1):
+            content = line.removesuffix("\r")  # lines are what a text editor numbers: \n ends one
             if content.strip():
                 self.paragraphs.append(Paragraph(number, offset, content))
-            offset += len(line)
+            offset += len(line) + 1
 
-    def find(self, quote: str) -> tuple[Paragraph, int, int] | None:
-        """The first paragraph holding every part of the quote in order, with original offsets."""
-        parts = quote_parts(quote)
+    @cached_property
+    def _joined(self) -> tuple[str, list[int]]:
+        """All normalised paragraphs in one string (one C-speed scan per quote), with their starts."""
+        starts, pieces, position = [], [], 0
+        for paragraph in self.paragraphs:
+            starts.append(position)
+            pieces.append(paragraph.norm)
+            position += len(paragraph.norm) + 1
+        return "\n".join(pieces), starts
+
+    def locate(self, parts: list[str]) -> Paragraph | None:
+        """The first paragraph holding every part, in order."""
         if not parts:
             return None
-        for paragraph in self.paragraphs:
-            if parts[0] not in paragraph.folded.text:
-                continue
-            span = find_parts(parts, paragraph.folded)
-            if span:
-                return paragraph, span[0], span[1]
+        joined, starts = self._joined
+        position = joined.find(parts[0])
+        while position >= 0:
+            index = bisect_right(starts, position) - 1
+            end = starts[index] + len(self.paragraphs[index].norm)
+            if find_parts(parts, joined, position, end):
+                return self.paragraphs[index]
+            position = joined.find(parts[0], position + 1)
         return None
+
+    def find(self, quote: str) -> tuple[Paragraph, int, int] | None:
+        """The paragraph holding the quote, and the quote's code-point offsets in the file."""
+        parts = quote_parts(quote)
+        paragraph = self.locate(parts)
+        return (paragraph, *paragraph.span(parts)) if paragraph else None
 
     def paragraph_before(self, paragraph: Paragraph) -> Paragraph | None:
         index = self.paragraphs.index(paragraph)
@@ -105,7 +136,7 @@ def decode(raw: bytes, source: Source, name: str) -> SourceText | SourceProblem:
     """UTF-8 (a BOM is accepted); anything else gets the conversion command to run."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return SourceProblem(
-            "source-encoding", f"seeds/{name} is UTF-16, not UTF-8",
+            "encoding", f"seeds/{name} is UTF-16, not UTF-8",
             f"convert it: iconv -f UTF-16 -t UTF-8 seeds/{name} > tmp && mv tmp seeds/{name}",
         )
     try:
@@ -114,7 +145,7 @@ def decode(raw: bytes, source: Source, name: str) -> SourceText | SourceProblem:
         line = raw[: exc.start].count(b"\n") + 1
         encoding = "CP1251" if _looks_cp1251(raw) else "ENCODING"  # the officer knows it best
         return SourceProblem(
-            "source-encoding",
+            "encoding",
             f"seeds/{name} is not UTF-8 (line {line}, byte 0x{raw[exc.start]:02x})",
             f"convert it: iconv -f {encoding} -t UTF-8 seeds/{name} > tmp && mv tmp seeds/{name}",
         )

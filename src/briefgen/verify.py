@@ -12,21 +12,22 @@ from pathlib import Path
 from . import checks
 from .corpus import Paragraph, SourceProblem, SourceText, read_source
 from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Where
-from .text import normal
+from .text import normal, quote_parts
 
 
 @dataclass(frozen=True)
 class Match:
-    """A verified quote: the paragraph it stands in and its original offsets."""
+    """A verified quote: the source and paragraph it stands in."""
 
     text: SourceText
     paragraph: Paragraph
-    start: int
-    end: int
+    parts: tuple[str, ...]
 
     @property
     def evidence(self) -> Evidence:
-        return Evidence(self.text.source.id, self.paragraph.line, self.start, self.end)
+        """Line and code-point offsets: computed on demand, for the quotes a brief cites."""
+        start, end = self.paragraph.span(list(self.parts))
+        return Evidence(self.text.source.id, self.paragraph.line, start, end)
 
 
 @dataclass
@@ -43,8 +44,9 @@ class Context:
         """Where the citation's quote stands in its source (None: unknown source or not found)."""
         if citation.pos not in self.matches:
             text = self.texts.get(citation.source)
-            found = text.find(citation.quote) if text else None
-            self.matches[citation.pos] = Match(text, *found) if found else None
+            parts = quote_parts(citation.quote)
+            paragraph = text.locate(parts) if text else None
+            self.matches[citation.pos] = Match(text, paragraph, tuple(parts)) if paragraph else None
         return self.matches[citation.pos]
 
     def language(self, citation: Citation) -> str | None:
@@ -52,12 +54,30 @@ class Context:
         return source.language if source else None
 
 
+class Evidences(dict):
+    """Citation position -> Evidence, each computed when first asked for (by the brief)."""
+
+    def __init__(self, matches: dict[Where, Match | None]) -> None:
+        super().__init__()
+        self.matches = matches
+
+    def __missing__(self, pos: Where) -> Evidence:
+        match = self.matches.get(pos)
+        if match is None:
+            raise KeyError(pos)
+        self[pos] = match.evidence
+        return self[pos]
+
+    def __contains__(self, pos: object) -> bool:
+        return self.matches.get(pos) is not None
+
+
 @dataclass(frozen=True)
 class Verification:
     """The outcome of `check`: all findings, sorted, and where each verified quote stands."""
 
     diagnostics: tuple[Diagnostic, ...]
-    evidence: dict[Where, Evidence]
+    evidence: Evidences
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -90,8 +110,7 @@ def verify(root: Path, dossier: Dossier) -> Verification:
     for module in checks.verifiers():
         found.extend(module.check(ctx))
     unique = sorted(set(found), key=lambda d: d.sort_key)
-    evidence = {pos: m.evidence for pos, m in ctx.matches.items() if m is not None}
-    return Verification(tuple(unique), evidence)
+    return Verification(tuple(unique), Evidences(ctx.matches))
 
 
 

@@ -66,14 +66,19 @@ def _where(file: str, mark: yaml.Mark | None) -> Where:
     return Where(file, mark.line + 1, mark.column + 1)
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML has it
+
+
 def parse(text: str, file: str) -> Node | None:
-    """Parse one YAML document; None for an empty file. Raises YamlProblem."""
+    """Parse one YAML document; None for an empty file. Raises YamlProblem.
+
+    libyaml composes (about ten times faster); a file it refuses is read again by the
+    pure-Python parser, whose messages and marks the hints are written for.
+    """
     try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc, text, file) from None
-    except yaml.YAMLError as exc:  # reader errors: bad characters
-        raise _reader_problem(exc, text, file) from None
+        documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
+    except yaml.YAMLError:
+        documents = _compose_slowly(text, file)
     documents = [d for d in documents if d is not None]
     if len(documents) > 1:
         raise YamlProblem(
@@ -85,6 +90,16 @@ def parse(text: str, file: str) -> Node | None:
     if not documents:
         return None
     return _Converter(file).convert(documents[0], 0)
+
+
+def _compose_slowly(text: str, file: str) -> list:
+    """Compose with the pure-Python parser, turning its error into a YamlProblem."""
+    try:
+        return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_problem(exc, text, file) from None
+    except yaml.YAMLError as exc:  # reader errors: bad characters
+        raise _reader_problem(exc, text, file) from None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProblem:
@@ -159,7 +174,7 @@ class _Converter:
                 "remove the tag: briefgen reads plain text, lists and mappings only",
             )
         if isinstance(node, yaml.ScalarNode):
-            return Scalar(node.value, where, plain=node.style is None)
+            return Scalar(node.value, where, plain=not node.style)  # libyaml says "" for plain
         if isinstance(node, yaml.SequenceNode):
             return Seq([self.convert(item, depth + 1) for item in node.value], where)
         return self._mapping(node, where, depth)

@@ -114,7 +114,7 @@ def country_claims(text: SourceText) -> list[Claim]:
     for paragraph in text.paragraphs:
         if not ATTENDANCE.search(paragraph.raw):
             continue
-        folded = paragraph.folded.text
+        folded = paragraph.norm
         found = frozenset(c for c, names in COUNTRIES.items() if any(re.search(rf"\b{n}", folded) for n in names))
         if len(found) >= 3:
             claims.append(Claim(text.source.id, text.source.outlet, paragraph.line, "countries attending", found))

@@ -60,4 +60,4 @@ def check(ctx) -> Iterator[Diagnostic]:
 def named(match, names: list[str]) -> bool:
     before = match.text.paragraph_before(match.paragraph)
     context = [match.paragraph] + ([before] if before else [])
-    return any(contains_words(p.folded.text, name) for p in context for name in names)
+    return any(contains_words(p.norm, name) for p in context for name in names)
