@@ -14,7 +14,7 @@ from typing import NoReturn, Optional
 
 import typer
 
-from . import __version__, checks
+from . import __version__, authoring, checks
 from .assemble import Period, PeriodError, assemble, latest_week
 from .load import load
 from .model import Dossier
@@ -191,6 +191,9 @@ def render_all(brief, kinds: list[str], root: Path, out_dir: Path, moment: dt.da
 
         outputs[out_dir / f"{stem}.md"] = markdown.render(brief, root.resolve(), out_dir.resolve())
     return outputs
+
+
+authoring.register(app)
 
 
 def version_callback(value: bool) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -163,7 +164,15 @@ class Dossier:
     seed_files: tuple[str, ...] = ()
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        """The catalogue entry with this id (the first, should an id be listed twice)."""
+        return self._by_id.get(source_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Source]:
+        index: dict[str, Source] = {}
+        for source in self.sources:
+            index.setdefault(source.id, source)
+        return index
 
     def citations(self) -> list[tuple[Meeting, Citation]]:
         """Every evidence item of every meeting, with its meeting."""

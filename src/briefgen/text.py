@@ -139,8 +139,16 @@ def contains_words(haystack: str, needle: str) -> bool:
     """
     if not needle:
         return False
-    tail = r"(?![^\W_])" if not re.search("[\u0400-\u04ff]$", needle) else ""
-    return re.search(r"(?<![^\W_])" + re.escape(needle) + tail, haystack) is not None
+    declines = "\u0400" <= needle[-1] <= "\u04ff"
+    found = haystack.find(needle)
+    while found >= 0:
+        after = found + len(needle)
+        cuts_head = _wordish(needle[0]) and found > 0 and _wordish(haystack[found - 1])
+        cuts_tail = not declines and _wordish(needle[-1]) and after < len(haystack) and _wordish(haystack[after])
+        if not (cuts_head or cuts_tail):
+            return True
+        found = haystack.find(needle, found + 1)
+    return False
 
 
 @dataclass(frozen=True)

@@ -47,9 +47,9 @@ COUNTRIES = {
     "Afghanistan": ("afghanistan", "афганистан"),
     "China": ("china", "китай", "китая"),
 }
-ATTENDANCE = re.compile(
+ATTENDANCE = re.compile(  # on normalised (case-folded) text
     r"attend|brought together|participa|gathered|convened|heads of|chiefs from|officials from|"
-    r"приняли участие|участники|собрал|встреч", re.IGNORECASE)
+    r"приняли участие|участники|собрал|встреч")
 MEETING_PLACE = re.compile(
     r"(?:took place|was held|were held|convened|gathered|met|meeting)\s+in\s+([^\W\d_][\w\-]+)"
     r"|(?:состоял\w*|прош[её]л\w*|проходил\w*)\s+в\s+([^\W\d_][\w\-]+)",
@@ -109,13 +109,16 @@ def date_claims(text: SourceText, year: int) -> list[Claim]:
     return [Claim(text.source.id, text.source.outlet, first.line, f"dateline {match.group(2)} {match.group(3)}", day)]
 
 
+COUNTRY = re.compile(r"\b(?:" + "|".join(
+    f"(?P<{country}>{'|'.join(map(re.escape, names))})" for country, names in COUNTRIES.items()) + ")")
+
+
 def country_claims(text: SourceText) -> list[Claim]:
     claims = []
     for paragraph in text.paragraphs:
-        if not ATTENDANCE.search(paragraph.raw):
+        if not ATTENDANCE.search(paragraph.norm):
             continue
-        folded = paragraph.norm
-        found = frozenset(c for c, names in COUNTRIES.items() if any(re.search(rf"\b{n}", folded) for n in names))
+        found = frozenset(match.lastgroup for match in COUNTRY.finditer(paragraph.norm))
         if len(found) >= 3:
             claims.append(Claim(text.source.id, text.source.outlet, paragraph.line, "countries attending", found))
     return claims
@@ -126,13 +129,16 @@ def describe(claim: Claim) -> str:
 
 
 def check(ctx) -> Iterator[Diagnostic]:
+    claims: dict[str, tuple[list[Claim], list[Claim]]] = {}  # an article cited often is read once
+    for source_id, text in ctx.texts.items():
+        claims[source_id] = (place_claims(text), country_claims(text))
     for meeting in ctx.dossier.meetings:
         texts = [ctx.texts[s] for s in dict.fromkeys(c.source for c in meeting.citations()) if s in ctx.texts]
-        yield from conflicts(meeting, texts)
+        yield from conflicts(meeting, texts, claims)
 
 
-def conflicts(meeting: Meeting, texts: list[SourceText]) -> Iterator[Diagnostic]:
-    places = [c for t in texts for c in place_claims(t)]
+def conflicts(meeting: Meeting, texts: list[SourceText], claims) -> Iterator[Diagnostic]:
+    places = [c for t in texts for c in claims[t.source.id][0]]
     stated = city_of(meeting.city) or meeting.city
     against = [c for c in places if c.value != stated]
     if against:
@@ -154,7 +160,7 @@ def conflicts(meeting: Meeting, texts: list[SourceText]) -> Iterator[Diagnostic]
         )
     lists = {}
     for text in texts:
-        for claim in country_claims(text):
+        for claim in claims[text.source.id][1]:
             lists.setdefault(claim.value, claim)
     if len(lists) > 1:
         shown = "; ".join(f"{describe(c)} lists {', '.join(sorted(c.value))}" for c in lists.values())

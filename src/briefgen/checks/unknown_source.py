@@ -22,8 +22,9 @@ SEVERITY = "error"
 
 def check(ctx) -> Iterator[Diagnostic]:
     ids = [s.id for s in ctx.dossier.sources]
+    known = set(ids)
     for _, citation in ctx.dossier.citations():
-        if citation.source in ids:
+        if citation.source in known:
             continue
         close = difflib.get_close_matches(citation.source, ids, n=1, cutoff=0.5)
         hint = f"write `source: {close[0]}`" if close else "add the article to seeds/sources.yaml first"

@@ -1,0 +1,161 @@
+"""Benchmark briefgen against its floors and print the figures (never a pass/fail test).
+
+    python benchmarks/run.py                 # shipped data, sizes S, M, H, L
+    python benchmarks/run.py S M --runs 5    # some sizes, median of 5 runs each
+    python benchmarks/run.py --write         # also rewrite benchmarks/RESULTS.md
+
+Synthetic repositories are generated once into $BRIEFGEN_BENCH_DIR (default
+/tmp/briefgen-bench). For each size it prints `check` wall time, quotes verified per
+second, MB of source text per second, peak memory (RSS of the briefgen process), and
+the time of `build` for a 200-meeting period; beside them, on the same corpus, the floor:
+`grep -F -c -f` of all quotes (normalised as briefgen normalises them) over the
+normalised corpus. For the shipped data it compares `check` and `build` with a bare
+`python -c "import docx"`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+from briefgen.load import load  # noqa: E402
+from briefgen.text import normal, quote_parts  # noqa: E402
+
+SIZES = {"S": 100, "M": 2000, "H": 5000, "L": 10000}
+BRIEFGEN = [sys.executable, "-m", "briefgen"]
+BENCH_DIR = Path(os.environ.get("BRIEFGEN_BENCH_DIR", "/tmp/briefgen-bench"))
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with {status}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_run(command: list[str], runs: int, cwd: Path | None = None) -> tuple[float, int]:
+    results = [timed(command, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def repository(size: str) -> tuple[Path, dict]:
+    root = BENCH_DIR / size
+    marker = root / ".generated"
+    if not marker.exists():
+        counts = generate(root, SIZES[size])
+        marker.write_text(repr(counts))
+    return root, eval(marker.read_text())  # our own marker file: a dict literal
+
+
+def floor_files(root: Path) -> tuple[Path, Path]:
+    """Normalised quotes (one part per line) and the normalised corpus, for grep."""
+    patterns, corpus = root / ".patterns.txt", root / ".corpus.txt"
+    if not patterns.exists():
+        dossier = load(root)
+        parts = {part for _, c in dossier.citations() for part in quote_parts(c.quote)}
+        patterns.write_text("\n".join(sorted(parts)) + "\n", "utf-8")
+        with corpus.open("w", encoding="utf-8") as out:
+            for path in sorted((root / "seeds").glob("*.txt")):
+                for line in path.read_text("utf-8").split("\n"):
+                    out.write(normal(line) + "\n")
+    return patterns, corpus
+
+
+def period_of_200(root: Path) -> list[str]:
+    days = sorted(p.name[:10] for p in (root / "briefs").glob("*.yaml"))
+    chosen = days[:200]
+    return ["--from", chosen[0], "--to", chosen[-1]]
+
+
+def measure_size(size: str, runs: int) -> dict:
+    root, counts = repository(size)
+    check, memory = median_run([*BRIEFGEN, "check", "--root", str(root), "--no-cache"], runs)
+    patterns, corpus = floor_files(root)
+    grep, _ = median_run(["grep", "-F", "-c", "-f", str(patterns), str(corpus)], runs)
+    out = root / ".out"
+    build, _ = median_run([*BRIEFGEN, "build", "--root", str(root), "--out", str(out), "--no-cache",
+                           *period_of_200(root)], max(1, runs // 2))
+    cached, _ = median_run([*BRIEFGEN, "check", "--root", str(root)], runs)
+    return {
+        "size": size, **counts, "check": check, "cached": cached, "memory": memory, "grep": grep, "build": build,
+        "quotes_per_s": counts["quotes"] / check, "mb_per_s": counts["bytes"] / 1e6 / check,
+    }
+
+
+def measure_shipped(runs: int) -> dict:
+    root = HERE.parent
+    bare, _ = median_run([sys.executable, "-c", "import docx"], runs)
+    check, _ = median_run([*BRIEFGEN, "check", "--no-cache"], runs, cwd=root)
+    build, _ = median_run([*BRIEFGEN, "build", "--out", str(BENCH_DIR / "shipped-out"), "--no-cache"], runs, cwd=root)
+    return {"bare": bare, "check": check, "build": build}
+
+
+def table(rows: list[dict], shipped: dict | None) -> str:
+    lines = []
+    if shipped:
+        lines += [
+            "| shipped data | seconds | × `python -c \"import docx\"` |",
+            "|---|---:|---:|",
+            f"| `python -c \"import docx\"` | {shipped['bare']:.3f} | 1.00 |",
+            f"| `briefgen check` | {shipped['check']:.3f} | {shipped['check'] / shipped['bare']:.2f} |",
+            f"| `briefgen build` (check + build) | {shipped['build']:.3f} | {shipped['build'] / shipped['bare']:.2f} |",
+            "",
+        ]
+    if rows:
+        lines += [
+            "| size | sources | meetings | quotes | MB | check s | cached check s | quotes/s | MB/s | peak MB "
+            "| grep -F floor s | × floor | build 200 meetings s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in rows:
+            lines.append(
+                f"| {r['size']} | {r['sources']:,} | {r['meetings']:,} | {r['quotes']:,} | {r['bytes'] / 1e6:.1f} "
+                f"| {r['check']:.2f} | {r['cached']:.2f} | {r['quotes_per_s']:,.0f} | {r['mb_per_s']:.1f} | {r['memory']} "
+                f"| {r['grep']:.2f} | {r['check'] / r['grep']:.1f} | {r['build']:.2f} |"
+            )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", default=list(SIZES), choices=list(SIZES))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help="rewrite benchmarks/RESULTS.md")
+    parser.add_argument("--no-shipped", action="store_true")
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    shipped = None if args.no_shipped else measure_shipped(max(args.runs, 5))
+    rows = []
+    for size in args.sizes:
+        rows.append(measure_size(size, args.runs))
+        print(f"measured {size}", file=sys.stderr)
+    text = table(rows, shipped)
+    print(f"Machine: {machine()}\n\n{text}")
+    if args.write:
+        (HERE / "RESULTS.md").write_text(f"# Benchmark results\n\nMachine: {machine()}\n\n"
+                                         f"Command: `python benchmarks/run.py --write`\n\n{text}\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
