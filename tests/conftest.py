@@ -19,6 +19,14 @@ from briefgen.load import load
 from briefgen.model import Diagnostic
 from briefgen.verify import Verification, verify
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory) -> None:
+    """Keep the tests' cache entries out of the user's cache folder."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 EXAMPLES = TESTS / "examples"

@@ -52,10 +52,6 @@ def test_week_number_error_says_the_range() -> None:
         Period.week("2020-W54")
 
 
-@pytest.mark.xfail(reason="BUG: Period.week lets ValueError/OverflowError out for years at the ends of "
-                          "datetime's range (0000: dt.date(0, 12, 28) in the except branch; 9999-W52: the "
-                          "week's end overflows), so `build --week 0000-W01` is an internal error, not a "
-                          "usage error", strict=True)
 @pytest.mark.parametrize("text", ["0000-W01", "9999-W52"])
 def test_out_of_range_years_raise_period_error(text: str) -> None:
     with pytest.raises(PeriodError):

@@ -109,9 +109,6 @@ def test_markdown_parses_with_footnotes(text: str) -> None:
     assert "<table>" in html
 
 
-@pytest.mark.xfail(reason="BUG: templates/brief.md.j2: trim_blocks eats the newline after the inline "
-                          "`{% endif %}` that ends each key point, so the '† marks ...' line follows the list "
-                          "with no blank line and Markdown reads it as part of the last key point", strict=True)
 def test_single_outlet_explanation_is_not_inside_the_last_key_point(text: str) -> None:
     markdown_it = pytest.importorskip("markdown_it")
     html = markdown_it.MarkdownIt("commonmark").render(text)

@@ -54,6 +54,8 @@ class Period:
             example = f"{guess.group(1)}-W{int(guess.group(2)):02d}" if guess else "2024-W20"
             raise PeriodError(f"--week {text!r} is not an ISO week (YYYY-Www); write --week {example}")
         year, number = int(match.group(1)), int(match.group(2))
+        if not 1 <= year <= 9998:
+            raise PeriodError(f"--week {text!r}: the year must be between 1 and 9998")
         try:
             start = dt.date.fromisocalendar(year, number, 1)
         except ValueError:

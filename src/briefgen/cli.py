@@ -15,6 +15,7 @@ from typing import NoReturn, Optional
 import typer
 
 from . import __version__, authoring, checks
+from .cache import for_repository
 from .assemble import Period, PeriodError, assemble, latest_week
 from .load import load
 from .model import Dossier
@@ -56,9 +57,10 @@ def brief_root(root: Path) -> Path:
     return root
 
 
-def run_checks(root: Path) -> tuple[Dossier, Verification]:
-    dossier = load(root)
-    return dossier, verify(root, dossier)
+def run_checks(root: Path, use_cache: bool = True) -> tuple[Dossier, Verification]:
+    cache = for_repository(root, use_cache)
+    dossier = load(root, cache)
+    return dossier, verify(root, dossier, cache)
 
 
 def failed(verification: Verification, strict: bool) -> bool:
@@ -71,12 +73,13 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     report: ReportFormat = typer.Option(ReportFormat.text, "--format", help="How to print the findings."),
     explain: Optional[str] = typer.Option(None, "--explain", metavar="CODE", help="Explain a finding's code."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Check everything afresh, without the cache."),
 ) -> None:
     """Validate every summary against the source texts."""
     if explain is not None:
         explain_code(explain)
         return
-    _, verification = run_checks(brief_root(root))
+    _, verification = run_checks(brief_root(root), not no_cache)
     typer.echo(FORMATS[report.value](verification.diagnostics), nl=False)
     if report is ReportFormat.text:
         typer.echo(tally(verification.diagnostics))
@@ -102,6 +105,7 @@ def build(
     formats: str = typer.Option("docx,md", "--format", help="Comma-separated: docx, md."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     review: bool = typer.Option(False, "--review", help="Also write a review copy with a Word comment on every claim with a warning."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Check everything afresh, without the cache."),
 ) -> None:
     """Validate, then write the brief for a period as .docx and .md (nothing is written on error)."""
     root = brief_root(root)
@@ -109,7 +113,7 @@ def build(
     out_dir = out if out is not None else root / "out"
     check_out_dir(out_dir)
     asked = asked_period(week, start, end, everything)
-    dossier, verification = run_checks(root)
+    dossier, verification = run_checks(root, not no_cache)
     if verification.diagnostics:
         typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
     if failed(verification, strict):
@@ -144,6 +148,9 @@ def check_out_dir(out_dir: Path) -> None:
     if out_dir.exists() and not out_dir.is_dir():
         usage_error(f"--out {out_dir} is a file, not a folder", "pass a folder, e.g. --out out")
     existing = next((p for p in [out_dir, *out_dir.parents] if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        usage_error(f"--out {out_dir}: {existing} is a file, so no folder can be made inside it",
+                    "pass a folder, e.g. --out out")
     if existing is not None and not os.access(existing, os.W_OK):
         usage_error(f"cannot write to {out_dir}: {existing} is not writable", "pass a folder you can write to with --out")
 

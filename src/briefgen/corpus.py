@@ -50,6 +50,7 @@ class SourceText:
     source: Source
     text: str
     paragraphs: list[Paragraph] = field(init=False)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # what checks derive once per text
 
     def __post_init__(self) -> None:
         self.paragraphs = []
@@ -89,6 +90,9 @@ class SourceText:
         parts = quote_parts(quote)
         paragraph = self.locate(parts)
         return (paragraph, *paragraph.span(parts)) if paragraph else None
+
+    def paragraph_at(self, line: int) -> Paragraph:
+        return next(p for p in self.paragraphs if p.line == line)
 
     def paragraph_before(self, paragraph: Paragraph) -> Paragraph | None:
         index = self.paragraphs.index(paragraph)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from . import languages
+from .cache import Cache, digest
 from .model import (
     Citation,
     Commitment,
@@ -377,17 +378,37 @@ def meeting_files(root: Path) -> list[Path]:
     )
 
 
-def load_meetings(r: Reader, root: Path) -> tuple[Meeting, ...]:
+def load_meeting(path: Path, rel: str) -> tuple[Meeting | None, tuple[Diagnostic, ...]]:
+    """One meeting file: its record (None when unusable) and what is wrong with it."""
+    r = Reader()
+    node = read_yaml(r, path, rel)
+    meeting = None
+    if node is not None:
+        try:
+            meeting = read_meeting(r, node, path.stem, rel)
+        except Invalid:
+            pass
+    return meeting, tuple(r.diagnostics)
+
+
+def load_meetings(r: Reader, root: Path, cache: Cache) -> tuple[Meeting, ...]:
+    """Every meeting file, each read from the cache when its bytes are unchanged."""
     meetings = []
     for path in meeting_files(root):
         rel = f"briefs/{path.name}"
-        node = read_yaml(r, path, rel)
-        if node is None:
-            continue
         try:
-            meetings.append(read_meeting(r, node, path.stem, rel))
-        except Invalid:
-            continue
+            key = digest("load", rel, path.read_bytes())
+        except OSError:
+            key = None  # read_yaml says why
+        entry = cache.get("load", key) if key else None
+        if entry is None:
+            entry = load_meeting(path, rel)
+            if key:
+                cache.put("load", key, entry)
+        meeting, diagnostics = entry
+        r.diagnostics.extend(diagnostics)
+        if meeting is not None:
+            meetings.append(meeting)
     return tuple(meetings)
 
 
@@ -396,10 +417,10 @@ def seed_files(root: Path) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in seeds.glob("*.txt"))) if seeds.is_dir() else ()
 
 
-def load(root: Path) -> Dossier:
+def load(root: Path, cache: Cache | None = None) -> Dossier:
     """Read the whole brief repository at `root`."""
     r = Reader()
     settings = load_settings(r, root)
     sources = load_sources(r, root)
-    meetings = load_meetings(r, root)
+    meetings = load_meetings(r, root, cache or Cache(None))
     return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root))

@@ -175,7 +175,7 @@ def closest(quote: str, paragraphs: list[tuple[int, str]]) -> Closest | None:
         if alignment is None or alignment.dest_end <= alignment.dest_start:
             continue
         if best is None or alignment.score > best[0]:
-            start, end = _widen(folded.text, alignment.dest_start, alignment.dest_end)
+            start, end = whole_words(folded.text, alignment.dest_start, alignment.dest_end)
             original = raw[slice(*folded.span(start, end))]
             best = (alignment.score, line, folded.text[start:end], original)
     if best is None:
@@ -184,8 +184,12 @@ def closest(quote: str, paragraphs: list[tuple[int, str]]) -> Closest | None:
     return Closest(line, score, original, word_differences(target, passage))
 
 
-def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Extend a slice to whole words."""
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a slice to whole words, without the spaces around them."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():

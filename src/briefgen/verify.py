@@ -6,10 +6,11 @@ from the shared `Context` instead of searching again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import checks
+from .cache import Cache, digest
 from .corpus import Paragraph, SourceProblem, SourceText, read_source
 from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Where
 from .text import normal, quote_parts
@@ -32,13 +33,26 @@ class Match:
 
 @dataclass
 class Context:
-    """What every check may read: the dossier, the readable source texts and the quote matches."""
+    """What every check may read: the dossier, the readable source texts and the quote matches.
+
+    `meetings` are the meetings under examination: all of them for whole-repository checks,
+    one for the checks whose `SCOPE` is "meeting" (so their findings can be cached per file).
+    """
 
     root: Path
     dossier: Dossier
     texts: dict[str, SourceText] = field(default_factory=dict)
     problems: dict[str, SourceProblem] = field(default_factory=dict)
     matches: dict[Where, Match | None] = field(default_factory=dict)
+    meetings: tuple[Meeting, ...] = ()
+
+    def citations(self) -> list[tuple[Meeting, Citation]]:
+        """Every evidence item of the meetings under examination, with its meeting."""
+        return [(meeting, citation) for meeting in self.meetings for citation in meeting.citations()]
+
+    def only(self, meeting: Meeting) -> "Context":
+        """The same context, examining one meeting."""
+        return replace(self, meetings=(meeting,))
 
     def match(self, citation: Citation) -> Match | None:
         """Where the citation's quote stands in its source (None: unknown source or not found)."""
@@ -89,7 +103,7 @@ class Verification:
 
 
 def read_texts(root: Path, dossier: Dossier) -> Context:
-    ctx = Context(root, dossier)
+    ctx = Context(root, dossier, meetings=dossier.meetings)
     seen_files: set[str] = set()
     for source in dossier.sources:
         if source.id in ctx.texts or source.id in ctx.problems or source.file in seen_files:
@@ -103,14 +117,74 @@ def read_texts(root: Path, dossier: Dossier) -> Context:
     return ctx
 
 
-def verify(root: Path, dossier: Dossier) -> Verification:
-    """Run every check; loader diagnostics come first in the same sorted list."""
+def verify(root: Path, dossier: Dossier, cache: Cache | None = None) -> Verification:
+    """Run every check: whole-repository checks on everything, meeting checks one meeting at a time.
+
+    A meeting's findings and quote matches are cached under a key made of everything they
+    depend on, so an unchanged meeting is not checked again.
+    """
+    cache = cache or Cache(None)
     ctx = read_texts(root, dossier)
     found = list(dossier.diagnostics)
+    per_meeting = [m for m in checks.verifiers() if getattr(m, "SCOPE", "") == "meeting"]
     for module in checks.verifiers():
-        found.extend(module.check(ctx))
+        if module not in per_meeting:
+            found.extend(module.check(ctx))
+    fingerprints: dict[str, str] = {}
+    for meeting in dossier.meetings:
+        found.extend(verify_meeting(ctx, meeting, per_meeting, cache, fingerprints))
     unique = sorted(set(found), key=lambda d: d.sort_key)
     return Verification(tuple(unique), Evidences(ctx.matches))
+
+
+def verify_meeting(ctx: Context, meeting: Meeting, modules: list, cache: Cache, fingerprints: dict[str, str]) -> tuple:
+    key = meeting_key(ctx, meeting, fingerprints)
+    entry = cache.get("verify", key) if key else None
+    if entry is not None:
+        diagnostics, matches = entry
+        for pos, located in matches.items():
+            ctx.matches[pos] = _restore(ctx, located)
+        return diagnostics
+    sub = ctx.only(meeting)
+    diagnostics = tuple(d for module in modules for d in module.check(sub))
+    matches = {}
+    for citation in meeting.citations():
+        match = ctx.match(citation)
+        matches[citation.pos] = (match.text.source.id, match.paragraph.line, match.parts) if match else None
+    if key:
+        cache.put("verify", key, (diagnostics, matches))
+    return diagnostics
+
+
+def _restore(ctx: Context, located) -> Match | None:
+    if located is None:
+        return None
+    source_id, line, parts = located
+    text = ctx.texts[source_id]
+    return Match(text, text.paragraph_at(line), parts)
+
+
+def meeting_key(ctx: Context, meeting: Meeting, fingerprints: dict[str, str]) -> str | None:
+    """Everything a meeting's findings depend on: its file, the sources it cites, the brief's language."""
+    try:
+        own = (ctx.root / meeting.pos.file).read_bytes()
+    except OSError:
+        return None
+    cited = sorted({c.source for c in meeting.citations()})
+    return digest("verify", meeting.pos.file, own, ctx.dossier.settings.language,
+                  *(source_fingerprint(ctx, s, fingerprints) for s in cited))
+
+
+def source_fingerprint(ctx: Context, source_id: str, fingerprints: dict[str, str]) -> str:
+    """A cited source as the checks see it: its catalogue entry and its text (or its problem)."""
+    if source_id not in fingerprints:
+        source = ctx.dossier.source(source_id)
+        text = ctx.texts.get(source_id)
+        body = text.text if text else repr(ctx.problems.get(source_id))
+        entry = repr((source.id, source.file, source.outlet, source.language, source.title, source.published)
+                     ) if source else "absent"
+        fingerprints[source_id] = digest(entry, body)
+    return fingerprints[source_id]
 
 
 

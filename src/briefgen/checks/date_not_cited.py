@@ -26,6 +26,7 @@ from ..text import normal
 
 ID = "date-not-cited"
 SEVERITY = "error"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 MONTHS = (
     ("january", "jan", "января", "январь", "янв"),
@@ -48,7 +49,7 @@ def date_pattern(day: dt.date) -> re.Pattern[str]:
     months = "|".join(re.escape(normal(m)) for m in MONTHS[day.month - 1])
     d = rf"0?{day.day}(?:st|nd|rd|th)?"
     forms = [
-        rf"(?<!\d){d}\s+(?:of\s+)?(?:{months})\b",
+        rf"(?<!\d){d}(?:\s*-\s*\d{{1,2}})?\s+(?:of\s+)?(?:{months})\b",
         rf"\b(?:{months})\.?\s+{d}(?!\d)",
         rf"\b{day.year}-{day.month:02d}-{day.day:02d}\b",
         rf"(?<!\d)0?{day.day}[./]0?{day.month}[./](?:\d{{4}}|\d{{2}})\b",
@@ -57,7 +58,7 @@ def date_pattern(day: dt.date) -> re.Pattern[str]:
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         pattern = date_pattern(meeting.date)
         if any(pattern.search(normal(c.quote)) for c in meeting.cite):
             continue

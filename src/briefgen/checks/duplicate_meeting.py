@@ -21,7 +21,7 @@ SEVERITY = "error"
 def check(ctx) -> Iterator[Diagnostic]:
     ids: dict[str, str] = {}
     facts: dict[tuple, str] = {}
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         key = (meeting.date, normal(meeting.location), normal(meeting.title))
         if meeting.id in ids:
             yield Diagnostic(meeting.pos, ID, SEVERITY,

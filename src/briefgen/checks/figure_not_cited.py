@@ -26,9 +26,10 @@ from ..text import normal
 
 ID = "figure-not-cited"
 SEVERITY = "warning"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:st|nd|rd|th)?"
+    r"(?<![\w.,])(\d{1,3}(?:[, ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)(?:st|nd|rd|th)?"
     r"(?:\s*(%|per ?cent|percent|процент\w*|thousand|тыс\w*|million|mln|млн|billion|bn|млрд|trillion|трлн))?(?!\w)"
 )
 SCALES = {
@@ -40,11 +41,18 @@ SCALES = {
 }
 
 
+def thousands(number: str) -> str:
+    """`10,000` and `10 000` are 10000; `1,5` (a Russian decimal comma) is 1.5."""
+    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", number):
+        return re.sub(r"[, ]", "", number)
+    return number.replace(",", ".")
+
+
 def figures(text: str) -> list[tuple[str, str | None]]:
     """(digits, scale) for every number in a normalised text."""
     found = []
     for match in NUMBER.finditer(text):
-        digits = match.group(1).replace(",", "")
+        digits = thousands(match.group(1))
         scale = match.group(2)
         if scale:
             scale = next(v for k, v in SCALES.items() if scale.startswith(k))
@@ -70,7 +78,7 @@ def report(where: Where, field: str, missing: list[str]) -> Diagnostic:
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         missing = uncited(meeting.summary, meeting.citations())
         if missing:
             yield report(meeting.at("summary"), "summary", missing)

@@ -26,6 +26,7 @@ from ..text import contains_words, normal
 
 ID = "location-not-cited"
 SEVERITY = "error"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
 def names_place(quote: str, name: str) -> bool:
@@ -37,7 +38,7 @@ def names_place(quote: str, name: str) -> bool:
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         quotes = [normal(c.quote) for c in meeting.cite]
         names = place_names(meeting.city, meeting.location_aliases)
         if any(names_place(q, name) for q in quotes for name in names):

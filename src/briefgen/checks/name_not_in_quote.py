@@ -23,15 +23,16 @@ from typing import Iterator
 
 from ..languages import dominant_script
 from ..model import Diagnostic, Participant
-from ..text import contains_words, fold, normal
+from ..text import contains_words, fold, normal, whole_words
 
 ID = "name-not-in-quote"
 SEVERITY = "error"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 NEAR_MISS = 85  # rapidfuzz partial ratio: one or two letters off in a name
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         for person in meeting.participants:
             quotes = [c.quote for c in person.cite]
             folded = [normal(q) for q in quotes]
@@ -63,6 +64,7 @@ def near_miss(person: Participant, quotes: list[str]) -> str | None:
         folded = fold(quote)
         hit = fuzz.partial_ratio_alignment(name, folded.text, score_cutoff=NEAR_MISS)
         if hit and hit.dest_end > hit.dest_start:
-            start, end = folded.span(hit.dest_start, hit.dest_end)
-            return quote[start:end]
+            start, end = whole_words(folded.text, hit.dest_start, hit.dest_end)
+            start, end = folded.span(start, end)
+            return quote[start:end].strip()
     return None

@@ -24,10 +24,11 @@ from ..text import closest
 
 ID = "quote-not-found"
 SEVERITY = "error"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for _, citation in ctx.dossier.citations():
+    for _, citation in ctx.citations():
         text = ctx.texts.get(citation.source)
         if text is None or ctx.match(citation) is not None:
             continue

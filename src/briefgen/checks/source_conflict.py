@@ -36,6 +36,7 @@ from .date_not_cited import MONTHS
 
 ID = "source-conflict"
 SEVERITY = "warning"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 COUNTRIES = {
     "Kazakhstan": ("kazakhstan", "казахстан"),
@@ -54,6 +55,8 @@ MEETING_PLACE = re.compile(
     r"(?:took place|was held|were held|convened|gathered|met|meeting)\s+in\s+([^\W\d_][\w\-]+)"
     r"|(?:состоял\w*|прош[её]л\w*|проходил\w*)\s+в\s+([^\W\d_][\w\-]+)",
 )
+ANOTHER_MEETING = re.compile(r"(?:next|future|upcoming|following|coming|следующ\w*|очередн\w*)\W+(?:\w+\W+){0,2}$",
+                             re.IGNORECASE)  # "their next meeting in Dushanbe" is not this one
 DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,}),\s*(\d{1,2})\s+([^\W\d_]+)")
 
 
@@ -92,6 +95,8 @@ def place_claims(text: SourceText) -> list[Claim]:
         claims.append(Claim(text.source.id, text.source.outlet, first.line, f"dateline {match.group(1).strip()}", city))
     for paragraph in text.paragraphs:
         for match in MEETING_PLACE.finditer(paragraph.raw):
+            if ANOTHER_MEETING.search(paragraph.raw[max(0, match.start() - 40): match.start()]):
+                continue
             word = match.group(1) or match.group(2)
             if city := city_of(word):
                 claims.append(Claim(text.source.id, text.source.outlet, paragraph.line, match.group(0), city))
@@ -128,17 +133,21 @@ def describe(claim: Claim) -> str:
     return f"{claim.outlet} ({claim.source} line {claim.line}: {claim.words!r})"
 
 
+def claims(text: SourceText) -> tuple[list[Claim], list[Claim]]:
+    """The place and attendance claims of an article, read once however often it is cited."""
+    if ID not in text.memo:
+        text.memo[ID] = (place_claims(text), country_claims(text))
+    return text.memo[ID]
+
+
 def check(ctx) -> Iterator[Diagnostic]:
-    claims: dict[str, tuple[list[Claim], list[Claim]]] = {}  # an article cited often is read once
-    for source_id, text in ctx.texts.items():
-        claims[source_id] = (place_claims(text), country_claims(text))
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         texts = [ctx.texts[s] for s in dict.fromkeys(c.source for c in meeting.citations()) if s in ctx.texts]
-        yield from conflicts(meeting, texts, claims)
+        yield from conflicts(meeting, texts)
 
 
-def conflicts(meeting: Meeting, texts: list[SourceText], claims) -> Iterator[Diagnostic]:
-    places = [c for t in texts for c in claims[t.source.id][0]]
+def conflicts(meeting: Meeting, texts: list[SourceText]) -> Iterator[Diagnostic]:
+    places = [c for t in texts for c in claims(t)[0]]
     stated = city_of(meeting.city) or meeting.city
     against = [c for c in places if c.value != stated]
     if against:
@@ -160,7 +169,7 @@ def conflicts(meeting: Meeting, texts: list[SourceText], claims) -> Iterator[Dia
         )
     lists = {}
     for text in texts:
-        for claim in claims[text.source.id][1]:
+        for claim in claims(text)[1]:
             lists.setdefault(claim.value, claim)
     if len(lists) > 1:
         shown = "; ".join(f"{describe(c)} lists {', '.join(sorted(c.value))}" for c in lists.values())

@@ -17,7 +17,7 @@ SEVERITY = "warning"
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    cited = {citation.source for _, citation in ctx.dossier.citations()}
+    cited = {citation.source for _, citation in ctx.citations()}
     for source in ctx.dossier.sources:
         if source.id not in cited:
             yield Diagnostic(source.at("id"), ID, SEVERITY, f"source {source.id!r} is cited by no meeting",

@@ -28,6 +28,7 @@ from ..verify import participant
 
 ID = "speaker-not-near"
 SEVERITY = "warning"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
 def terms(person: Participant) -> list[str]:
@@ -40,7 +41,7 @@ def terms(person: Participant) -> list[str]:
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         for statement in meeting.statements:
             person = participant(meeting, statement.speaker)
             matches = [ctx.match(c) for c in statement.cite]

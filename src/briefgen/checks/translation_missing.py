@@ -22,11 +22,12 @@ from ..model import Diagnostic
 
 ID = "translation-missing"
 SEVERITY = "error"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
 def check(ctx) -> Iterator[Diagnostic]:
     brief_language = ctx.dossier.settings.language
-    for _, citation in ctx.dossier.citations():
+    for _, citation in ctx.citations():
         language = ctx.language(citation)
         if language is None or language == brief_language or citation.translation:
             continue

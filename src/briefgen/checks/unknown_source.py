@@ -18,14 +18,14 @@ from ..model import Diagnostic
 
 ID = "unknown-source"
 SEVERITY = "error"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    ids = [s.id for s in ctx.dossier.sources]
-    known = set(ids)
-    for _, citation in ctx.dossier.citations():
-        if citation.source in known:
+    for _, citation in ctx.citations():
+        if ctx.dossier.source(citation.source) is not None:
             continue
+        ids = [s.id for s in ctx.dossier.sources]
         close = difflib.get_close_matches(citation.source, ids, n=1, cutoff=0.5)
         hint = f"write `source: {close[0]}`" if close else "add the article to seeds/sources.yaml first"
         if ids and not close:

@@ -20,10 +20,11 @@ from ..verify import participant
 
 ID = "unknown-speaker"
 SEVERITY = "error"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         names = [name for p in meeting.participants for name in p.names]
         for statement in meeting.statements:
             if participant(meeting, statement.speaker):

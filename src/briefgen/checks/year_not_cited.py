@@ -18,10 +18,11 @@ from ..model import Diagnostic
 
 ID = "year-not-cited"
 SEVERITY = "warning"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for meeting in ctx.dossier.meetings:
+    for meeting in ctx.meetings:
         year = str(meeting.date.year)
         pattern = re.compile(rf"(?<!\d){year}(?!\d)")
         citations = meeting.citations()
