@@ -17,7 +17,7 @@ import typer
 from . import __version__, authoring, checks
 from .cache import for_repository
 from .assemble import Period, PeriodError, assemble, latest_week
-from .load import load
+from .load import load, meeting_files
 from .model import Dossier
 from .report import FORMATS
 from .report.text import line, tally
@@ -57,10 +57,24 @@ def brief_root(root: Path) -> Path:
     return root
 
 
-def run_checks(root: Path, use_cache: bool = True) -> tuple[Dossier, Verification]:
+PROGRESS_FROM = 300  # meeting files: below this a check takes well under a second
+
+
+def run_checks(root: Path, use_cache: bool = True, show_progress: bool = False) -> tuple[Dossier, Verification]:
+    """Load and verify; on a terminal, a large repository shows a progress bar (on stderr)."""
     cache = for_repository(root, use_cache)
-    dossier = load(root, cache)
-    return dossier, verify(root, dossier, cache)
+    files = len(meeting_files(root)) if show_progress and sys.stderr.isatty() else 0
+    if files < PROGRESS_FROM:
+        dossier = load(root, cache)
+        return dossier, verify(root, dossier, cache)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as progress:
+        reading = progress.add_task("reading summaries", total=files)
+        dossier = load(root, cache, lambda: progress.advance(reading))
+        checking = progress.add_task("checking against sources", total=len(dossier.meetings))
+        return dossier, verify(root, dossier, cache, lambda: progress.advance(checking))
 
 
 def failed(verification: Verification, strict: bool) -> bool:
@@ -79,7 +93,7 @@ def check(
     if explain is not None:
         explain_code(explain)
         return
-    _, verification = run_checks(brief_root(root), not no_cache)
+    _, verification = run_checks(brief_root(root), not no_cache, show_progress=report is ReportFormat.text)
     typer.echo(FORMATS[report.value](verification.diagnostics), nl=False)
     if report is ReportFormat.text:
         typer.echo(tally(verification.diagnostics))
@@ -113,7 +127,7 @@ def build(
     out_dir = out if out is not None else root / "out"
     check_out_dir(out_dir)
     asked = asked_period(week, start, end, everything)
-    dossier, verification = run_checks(root, not no_cache)
+    dossier, verification = run_checks(root, not no_cache, show_progress=True)
     if verification.diagnostics:
         typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
     if failed(verification, strict):

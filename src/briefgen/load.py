@@ -391,10 +391,11 @@ def load_meeting(path: Path, rel: str) -> tuple[Meeting | None, tuple[Diagnostic
     return meeting, tuple(r.diagnostics)
 
 
-def load_meetings(r: Reader, root: Path, cache: Cache) -> tuple[Meeting, ...]:
+def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None]) -> tuple[Meeting, ...]:
     """Every meeting file, each read from the cache when its bytes are unchanged."""
     meetings = []
     for path in meeting_files(root):
+        tick()
         rel = f"briefs/{path.name}"
         try:
             key = digest("load", rel, path.read_bytes())
@@ -417,10 +418,10 @@ def seed_files(root: Path) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in seeds.glob("*.txt"))) if seeds.is_dir() else ()
 
 
-def load(root: Path, cache: Cache | None = None) -> Dossier:
-    """Read the whole brief repository at `root`."""
+def load(root: Path, cache: Cache | None = None, tick: Callable[[], None] = lambda: None) -> Dossier:
+    """Read the whole brief repository at `root`; `tick` is called once per meeting file (progress)."""
     r = Reader()
     settings = load_settings(r, root)
     sources = load_sources(r, root)
-    meetings = load_meetings(r, root, cache or Cache(None))
+    meetings = load_meetings(r, root, cache or Cache(None), tick)
     return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from . import checks
 from .cache import Cache, digest
@@ -117,7 +118,7 @@ def read_texts(root: Path, dossier: Dossier) -> Context:
     return ctx
 
 
-def verify(root: Path, dossier: Dossier, cache: Cache | None = None) -> Verification:
+def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Callable[[], None] = lambda: None) -> Verification:
     """Run every check: whole-repository checks on everything, meeting checks one meeting at a time.
 
     A meeting's findings and quote matches are cached under a key made of everything they
@@ -132,6 +133,7 @@ def verify(root: Path, dossier: Dossier, cache: Cache | None = None) -> Verifica
             found.extend(module.check(ctx))
     fingerprints: dict[str, str] = {}
     for meeting in dossier.meetings:
+        tick()
         found.extend(verify_meeting(ctx, meeting, per_meeting, cache, fingerprints))
     unique = sorted(set(found), key=lambda d: d.sort_key)
     return Verification(tuple(unique), Evidences(ctx.matches))

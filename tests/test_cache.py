@@ -1,0 +1,86 @@
+"""The incremental cache: same findings as a fresh check, never stale, never trusted when corrupt."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from briefgen.cache import Cache, digest, for_repository
+from briefgen.cli import run_checks
+
+from conftest import copy_shipped
+
+
+def findings(root: Path, use_cache: bool) -> list:
+    return [(d.where, d.code, d.message) for d in run_checks(root, use_cache)[1].diagnostics]
+
+
+def entries(root: Path) -> list[Path]:
+    directory = for_repository(root, True).directory
+    return [p for p in directory.rglob("*") if p.is_file()] if directory.exists() else []
+
+
+def test_cached_check_reports_exactly_what_a_fresh_check_does(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    fresh = findings(root, use_cache=False)
+    assert not entries(root), "--no-cache keeps nothing"
+    first = findings(root, use_cache=True)
+    assert entries(root), "a cached check keeps its work"
+    second = findings(root, use_cache=True)
+    assert fresh == first == second
+
+
+def test_an_edit_is_seen_and_only_the_edited_meeting_is_checked_again(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    findings(root, use_cache=True)
+    path = root / "briefs" / "2024-05-16-astana-security-council-secretaries.yaml"
+    path.write_text(path.read_text("utf-8").replace("transboundary in nature", "cross-border in nature"), "utf-8")
+    cache = for_repository(root, True)
+    from briefgen.load import load
+    from briefgen.verify import verify
+
+    verification = verify(root, load(root, cache), cache)
+    assert any(d.code == "quote-not-found" and d.where.file.endswith(path.name) for d in verification.diagnostics)
+    assert cache.misses == 2, "the edited file is read and checked again (one load, one verify entry)"
+    assert cache.hits == 4, "the two other meetings come from the cache"
+
+
+def test_a_changed_source_invalidates_the_meetings_citing_it(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    findings(root, use_cache=True)
+    seed = root / "seeds" / "004_989405a0cc2211a9.txt"
+    seed.write_text(seed.read_text("utf-8").replace("convened in Tashkent", "convened in Dushanbe"), "utf-8")
+    codes = {d[1] for d in findings(root, use_cache=True)}
+    assert {"quote-not-found", "source-conflict"} <= codes
+
+
+def test_a_corrupt_entry_is_detected_and_rebuilt(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    expected = findings(root, use_cache=True)
+    for entry in entries(root):
+        entry.write_bytes(entry.read_bytes()[:-7] + b"garbage")
+    assert findings(root, use_cache=True) == expected
+    assert findings(root, use_cache=True) == expected
+
+
+def test_a_planted_entry_cannot_run_code(tmp_path: Path) -> None:
+    class Planted:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('planted code ran')",))
+
+    cache = Cache(tmp_path / "cache")
+    cache.put("load", "k" * 64, Planted())
+    assert cache.get("load", "k" * 64) is None
+    assert not list((tmp_path / "cache").rglob("k" * 64)), "the refused entry is deleted"
+    assert pickle.dumps(1)  # the standard pickle is untouched
+
+
+def test_keys_depend_on_every_ingredient() -> None:
+    assert digest("a", "b") != digest("ab")
+    assert digest("a", b"b") == digest("a", "b")
+
+
+def test_no_progress_bar_when_output_is_not_a_terminal(tmp_path: Path, invoke) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    result = invoke("check", "--root", str(root))
+    assert "reading summaries" not in result.output and "━" not in result.output
