@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import (
     Citation,
@@ -142,6 +142,8 @@ class Section:
     commitments: tuple[Cited, ...]
     source_notes: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
+    previous: "Earlier | None" = None  # the previous meeting of the same series
+    follows_up: Meeting | None = None
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -149,6 +151,27 @@ class Section:
         notes = [*self.place_notes, *(n for group in (self.participants, self.statements, self.commitments)
                                      for cited in group for n in cited.notes)]
         return tuple(dict.fromkeys(note.source.outlet for note in notes))
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier meeting of the same series, and what it agreed."""
+
+    meeting: Meeting
+    agreed: tuple[Cited, ...]
+
+
+@dataclass(frozen=True)
+class Due:
+    """A commitment falling due (or overdue and not done), from any meeting up to the period."""
+
+    meeting: Meeting
+    cited: Cited
+    overdue: bool  # due before the period's end and not marked done
+
+    @property
+    def commitment(self) -> Commitment:
+        return self.cited.item
 
 
 @dataclass(frozen=True)
@@ -161,6 +184,7 @@ class Brief:
     sections: tuple[Section, ...]
     notes: tuple[Note, ...]
     sources: tuple[Source, ...]
+    falling_due: tuple[Due, ...] = ()
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -207,6 +231,30 @@ class _Numbering:
         return tuple(Cited(item, self.cite(item.cite), _warnings(item, self.findings)) for item in items)
 
 
+DUE_WITHIN = dt.timedelta(days=30)
+
+
+def falling_due(dossier: Dossier, period: Period) -> list[tuple[Meeting, Commitment]]:
+    """Open commitments of meetings up to the period's end, due by 30 days after it."""
+    found = [
+        (meeting, commitment)
+        for meeting in dossier.meetings
+        if meeting.date <= period.end
+        for commitment in meeting.commitments
+        if commitment.due and not commitment.done and commitment.due <= period.end + DUE_WITHIN
+    ]
+    return sorted(found, key=lambda pair: (pair[1].due, pair[0].date, pair[0].id))
+
+
+def previous_in_series(dossier: Dossier, meeting: Meeting) -> Meeting | None:
+    if not meeting.series:
+        return None
+    series = " ".join(meeting.series.casefold().split())
+    earlier = [m for m in dossier.meetings
+               if m.series and " ".join(m.series.casefold().split()) == series and m.date < meeting.date]
+    return max(earlier, key=lambda m: (m.date, m.id), default=None)
+
+
 def assemble(
     dossier: Dossier,
     evidence: dict[Where, Evidence],
@@ -217,12 +265,16 @@ def assemble(
     """The brief of the meetings within `period`, newest first; call only on a verified dossier.
 
     Disagreements between sources found by the check (`source-conflict`) become the
-    meeting's source notes, so the reader sees them instead of a silent choice.
+    meeting's source notes, so the reader sees them instead of a silent choice. Open
+    commitments of earlier meetings falling due soon, and the previous meeting of each
+    series, come along so that the brief remembers what was promised.
     """
     meetings = sorted((m for m in dossier.meetings if period.holds(m.date)), key=lambda m: (m.date, m.id), reverse=True)
+    by_id = {m.id: m for m in dossier.meetings}
     numbering = _Numbering(dossier, evidence, findings)
-    sections = tuple(
-        Section(
+    sections = []
+    for m in meetings:
+        section = Section(
             meeting=m,
             place_notes=numbering.cite(m.cite),
             participants=numbering.each(m.participants),
@@ -230,8 +282,13 @@ def assemble(
             commitments=numbering.each(m.commitments),
             source_notes=tuple(d.message for d in findings if d.code == CONFLICT and d.where.file == m.pos.file),
             warnings=_warnings(m, findings),
+            follows_up=by_id.get(m.follows_up) if m.follows_up else None,
         )
-        for m in meetings
-    )
+        previous = previous_in_series(dossier, m)
+        if previous is not None:
+            section = replace(section, previous=Earlier(previous, numbering.each(previous.commitments)))
+        sections.append(section)
+    due = tuple(Due(meeting, Cited(c, numbering.cite(c.cite)), c.due < period.end)
+                for meeting, c in falling_due(dossier, period))
     sources = tuple(dict.fromkeys(note.source for note in numbering.notes))
-    return Brief(dossier.settings, period, issued, sections, tuple(numbering.notes), sources)
+    return Brief(dossier.settings, period, issued, tuple(sections), tuple(numbering.notes), sources, due)

@@ -231,20 +231,39 @@ def read_statement(r: Reader, node: Node, path: str) -> Statement:
     )
 
 
+STATUSES = ("open", "done")
+
+
+def read_status(r: Reader, node: Node, path: str) -> str:
+    value = r.text(node, path)
+    if value not in STATUSES:
+        r.error(node.where, "invalid-value", f"{path}: {value!r} is not a commitment status",
+                "write `status: done` (with `done_cite:`) or `status: open`")
+        raise Invalid
+    return value
+
+
 def read_commitment(r: Reader, node: Node, path: str) -> Commitment:
-    f = r.fields(node, path, ("parties", "text", "cite"), ("due",))
-    return Commitment(
+    f = r.fields(node, path, ("parties", "text", "cite"), ("due", "status", "done_cite"))
+    commitment = Commitment(
         pos=node.where,
         positions=positions(f),
         parties=r.items(f["parties"], f"{path}.parties", r.text, non_empty=True),
         text=r.text(f["text"], f"{path}.text"),
         cite=read_cite(r, f["cite"], f"{path}.cite"),
         due=optional(r.date, f, "due", path, None),
+        status=optional(lambda n, p: read_status(r, n, p), f, "status", path, "open"),
+        done_cite=optional(lambda n, p: read_cite(r, n, p), f, "done_cite", path, ()),
     )
+    if commitment.done and not commitment.done_cite:
+        r.error(commitment.at("status"), "missing-field", f"{path}: `status: done` needs `done_cite`",
+                "add `done_cite:` with a quote showing the commitment was fulfilled")
+        raise Invalid
+    return commitment
 
 
 MEETING_REQUIRED = ("title", "date", "location", "cite", "summary", "participants")
-MEETING_OPTIONAL = ("statements", "commitments", "tags", "series", "assessment", "location_aliases")
+MEETING_OPTIONAL = ("statements", "commitments", "tags", "series", "assessment", "location_aliases", "follows_up")
 
 
 def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
@@ -264,6 +283,7 @@ def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
         "series": r.text,
         "assessment": r.text,
         "location_aliases": r.texts,
+        "follows_up": r.text,
     }
     failed = False
     for key, read in readers.items():

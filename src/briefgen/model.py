@@ -109,6 +109,12 @@ class Commitment(Record):
     text: str
     cite: tuple[Citation, ...]
     due: dt.date | None = None
+    status: str = "open"  # "open" or "done"
+    done_cite: tuple[Citation, ...] = ()  # evidence that it was fulfilled (with status: done)
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,6 +134,7 @@ class Meeting(Record):
     series: str | None = None
     assessment: str | None = None
     location_aliases: tuple[str, ...] = ()
+    follows_up: str | None = None  # the id of an earlier meeting this one continues
 
     @property
     def city(self) -> str:
@@ -140,6 +147,8 @@ class Meeting(Record):
         for group in (self.participants, self.statements, self.commitments):
             for item in group:
                 items.extend(item.cite)
+        for commitment in self.commitments:
+            items.extend(commitment.done_cite)
         return items
 
 

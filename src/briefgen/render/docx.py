@@ -41,6 +41,7 @@ def render(brief: Brief, moment: dt.datetime, root: Path, review: bool = False) 
     writer.key_points(brief)
     for section in brief.sections:
         writer.meeting(section)
+    writer.falling_due(brief)
     writer.sources(brief)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -154,6 +155,9 @@ class _Writer:
         place = self.para(f"{long_date(meeting.date)} · {meeting.location}", "Meeting Place")
         self.footnotes(place, section.place_notes)
         self.comment(place, section.warnings)
+        if section.follows_up:
+            earlier = section.follows_up
+            self.para(f"Follows up: {long_date(earlier.date)}, {earlier.city}: {earlier.title}", "Brief Meta")
         self.participants(section)
         if section.statements:
             self.heading("Key statements", 2)
@@ -172,6 +176,30 @@ class _Writer:
             paragraph = self.para(style="Assessment")
             paragraph.add_run("Analyst assessment, not sourced fact: ").bold = True
             paragraph.add_run(meeting.assessment)
+        if section.previous:
+            self.previous(section.previous)
+
+    def previous(self, earlier) -> None:
+        """The closing line of a meeting of a series: the meeting before it, and what it agreed."""
+        meeting = earlier.meeting
+        paragraph = self.para()
+        paragraph.add_run("Previous meeting in this series: ").bold = True
+        paragraph.add_run(f"{long_date(meeting.date)}, {meeting.city}: {meeting.title}"
+                          + (". It agreed:" if earlier.agreed else ""))
+        for cited in earlier.agreed:
+            self.claim(", ".join(cited.item.parties), cited, cited.item.due)
+
+    def falling_due(self, brief: Brief) -> None:
+        if not brief.falling_due:
+            return
+        self.heading("Commitments falling due", 1)
+        for due in brief.falling_due:
+            paragraph = self.para(style="List Bullet")
+            when = long_date(due.commitment.due) + (", overdue" if due.overdue else "")
+            paragraph.add_run(f"{when}: ").bold = True
+            paragraph.add_run(f"{', '.join(due.commitment.parties)}: {due.commitment.text} "
+                              f"(agreed {long_date(due.meeting.date)}, {due.meeting.city})")
+            self.footnotes(paragraph, due.cited.notes)
 
     def participants(self, section: Section) -> None:
         self.heading("Participants", 2)
