@@ -204,10 +204,9 @@ def _places(record) -> set[Where]:
     return places
 
 
-def _warnings(record, findings: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+def _warnings(record, warnings: dict[Where, list[Diagnostic]]) -> tuple[Diagnostic, ...]:
     """The warnings the check raised on this record, for the review copy."""
-    places = _places(record)
-    return tuple(d for d in findings if d.severity == "warning" and d.where in places)
+    return tuple(d for place in sorted(_places(record)) for d in warnings.get(place, ()))
 
 
 class _Numbering:
@@ -216,7 +215,10 @@ class _Numbering:
     def __init__(self, dossier: Dossier, evidence: dict[Where, Evidence], findings: tuple[Diagnostic, ...]) -> None:
         self.sources = {s.id: s for s in dossier.sources}
         self.evidence = evidence
-        self.findings = findings
+        self.warnings: dict[Where, list[Diagnostic]] = {}
+        for finding in findings:
+            if finding.severity == "warning":
+                self.warnings.setdefault(finding.where, []).append(finding)
         self.notes: list[Note] = []
 
     def cite(self, citations: tuple[Citation, ...]) -> tuple[Note, ...]:
@@ -228,7 +230,7 @@ class _Numbering:
         return tuple(made)
 
     def each(self, items: tuple) -> tuple[Cited, ...]:
-        return tuple(Cited(item, self.cite(item.cite), _warnings(item, self.findings)) for item in items)
+        return tuple(Cited(item, self.cite(item.cite), _warnings(item, self.warnings)) for item in items)
 
 
 DUE_WITHIN = dt.timedelta(days=30)
@@ -272,6 +274,10 @@ def assemble(
     meetings = sorted((m for m in dossier.meetings if period.holds(m.date)), key=lambda m: (m.date, m.id), reverse=True)
     by_id = {m.id: m for m in dossier.meetings}
     numbering = _Numbering(dossier, evidence, findings)
+    conflicts: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.code == CONFLICT:
+            conflicts.setdefault(finding.where.file, []).append(finding.message)
     sections = []
     for m in meetings:
         section = Section(
@@ -280,8 +286,8 @@ def assemble(
             participants=numbering.each(m.participants),
             statements=numbering.each(m.statements),
             commitments=numbering.each(m.commitments),
-            source_notes=tuple(d.message for d in findings if d.code == CONFLICT and d.where.file == m.pos.file),
-            warnings=_warnings(m, findings),
+            source_notes=tuple(conflicts.get(m.pos.file, ())),
+            warnings=_warnings(m, numbering.warnings),
             follows_up=by_id.get(m.follows_up) if m.follows_up else None,
         )
         previous = previous_in_series(dossier, m)

@@ -55,3 +55,15 @@ def dominant_script(text: str) -> str | None:
     counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPT.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] else None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def share_of(text: str, scripts: frozenset[str]) -> float:
+    """The share of the letters of `text` written in one of `scripts` (1.0 for a text without letters)."""
+    sample = text[:SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return 1.0
+    return sum(len(_SCRIPT[name].findall(sample)) for name in scripts) / letters

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..languages import EXPECTED_SCRIPTS, dominant_script
+from ..languages import EXPECTED_SCRIPTS, dominant_script, share_of
 from ..model import Diagnostic
 
 ID = "language-mismatch"
@@ -24,8 +24,10 @@ SEVERITY = "warning"
 def check(ctx) -> Iterator[Diagnostic]:
     for source_id, text in ctx.texts.items():
         expected = EXPECTED_SCRIPTS.get(text.source.language)
+        if expected is None or share_of(text.text, expected) >= 0.5:
+            continue
         script = dominant_script(text.text)
-        if expected is None or script is None or script in expected:
+        if script is None or script in expected:
             continue
         yield Diagnostic(
             text.source.at("language"), ID, SEVERITY,

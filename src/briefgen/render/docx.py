@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 
 from ..assemble import SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
 from ..templating import template_path
-from .footnotes import add_footnote
+from .footnotes import Footnotes
 
 
 PLACEHOLDERS = ("{classification}", "{title}", "{unit}", "{period}")
@@ -103,12 +103,22 @@ class _Writer:
         self.document = document
         self.review = review
         self.moment = moment
+        self.notes = Footnotes(document)
+        # python-docx scans every style for each paragraph it styles: look each up once
+        self.styles = {style.name: style for style in document.styles}
+
+    def style(self, name: str, fallback: str = "Normal"):
+        return self.styles.get(name) or self.styles.get(fallback)
 
     def para(self, text: str = "", style: str = "Normal"):
-        return self.document.add_paragraph(text, style=_style(self.document, style))
+        paragraph = self.document.add_paragraph(text)
+        chosen = self.style(style)
+        if chosen is not None and not chosen.element.default:
+            paragraph._p.style = chosen.style_id
+        return paragraph
 
     def heading(self, text: str, level: int) -> None:
-        self.document.add_heading(text, level=level)
+        self.para(text, f"Heading {level}")
 
     def title_block(self, brief: Brief) -> None:
         self.para(brief.settings.title, "Title")
@@ -129,7 +139,7 @@ class _Writer:
 
     def footnotes(self, paragraph, notes: tuple[Note, ...]) -> None:
         for note in notes:
-            add_footnote(paragraph, note_runs(note))
+            self.notes.add(paragraph, note_runs(note))
 
     def comment(self, paragraph, warnings) -> None:
         if self.review and warnings and paragraph.runs:
@@ -204,7 +214,7 @@ class _Writer:
     def participants(self, section: Section) -> None:
         self.heading("Participants", 2)
         table = self.document.add_table(rows=1, cols=3)
-        table.style = _style(self.document, "Table Grid", None)
+        table.style = self.style("Table Grid", "Normal Table")
         header = table.rows[0]
         _repeat_as_header(header)
         for cell, label in zip(header.cells, ("Name", "Role", "Country")):

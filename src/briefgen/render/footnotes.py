@@ -40,7 +40,7 @@ from docx.parts.document import DocumentPart
 from docx.text.font import Font
 from docx.text.paragraph import Paragraph
 
-__all__ = ["RUN_FLAGS", "TextRun", "add_footnote", "prepare_footnotes"]
+__all__ = ["RUN_FLAGS", "Footnotes", "TextRun", "add_footnote", "prepare_footnotes"]
 
 #: One piece of footnote text: a plain string, or (text, flags) where flags maps names
 #: from RUN_FLAGS to booleans, e.g. ("quoted words", {"italic": True}).
@@ -107,25 +107,42 @@ def prepare_footnotes(document: Document) -> XmlPart:
     return _prepare(document.part).part
 
 
-def add_footnote(paragraph: Paragraph, text_runs: Sequence[TextRun]) -> int:
-    """Append a footnote reference to `paragraph` and the note itself; return its id.
+class Footnotes:
+    """The footnotes of one document, prepared once, so each note costs the same however many there are."""
 
-    `text_runs` is the note's text, e.g. `[("Kazinform, ", {}), ("words", {"italic":
-    True})]`; a bare string stands for `(string, {})`. Tabs and newlines become
-    `w:tab` and `w:br` as with python-docx's `Run.text`. Only body paragraphs (including
-    table cells) can carry footnotes: Word has none in headers, footers or comments.
-    """
-    document_part = paragraph.part
-    if not isinstance(document_part, DocumentPart):
+    def __init__(self, document: Document) -> None:
+        self.document_part = document.part
+        self.notes = _prepare(self.document_part)
+        self.next_id = _next_footnote_id(self.notes.part.element)
+
+    def add(self, paragraph: Paragraph, text_runs: Sequence[TextRun]) -> int:
+        """Append a footnote reference to `paragraph` and the note itself; return its id.
+
+        `text_runs` is the note's text, e.g. `[("Kazinform, ", {}), ("words", {"italic":
+        True})]`; a bare string stands for `(string, {})`. Tabs and newlines become
+        `w:tab` and `w:br` as with python-docx's `Run.text`. Only body paragraphs
+        (including table cells) can carry footnotes: Word has none in headers, footers
+        or comments.
+        """
+        if paragraph.part is not self.document_part:
+            raise ValueError("footnotes can only be added to paragraphs of the document body")
+        runs = [_text_run(item) for item in text_runs]  # validate before changing anything
+        footnote_id = self.next_id
+        self.notes.part.element.append(_footnote(footnote_id, runs, self.notes))
+        self.next_id += 1
+        run = paragraph.add_run()
+        run.element.style = self.notes.reference_style
+        run.element.append(OxmlElement("w:footnoteReference", {qn("w:id"): str(footnote_id)}))
+        return footnote_id
+
+
+def add_footnote(paragraph: Paragraph, text_runs: Sequence[TextRun]) -> int:
+    """One footnote (see `Footnotes.add`); for many, make one `Footnotes` and add to it."""
+    if not isinstance(paragraph.part, DocumentPart):
         raise ValueError("footnotes can only be added to paragraphs of the document body")
-    runs = [_text_run(item) for item in text_runs]  # validate before changing anything
-    footnotes = _prepare(document_part)
-    footnote_id = _next_footnote_id(footnotes.part.element)
-    footnotes.part.element.append(_footnote(footnote_id, runs, footnotes))
-    run = paragraph.add_run()
-    run.element.style = footnotes.reference_style
-    run.element.append(OxmlElement("w:footnoteReference", {qn("w:id"): str(footnote_id)}))
-    return footnote_id
+    for item in text_runs:  # refuse bad flags before the document gains a footnotes part
+        _text_run(item)
+    return Footnotes(paragraph.part.document).add(paragraph, text_runs)
 
 
 def _prepare(document_part: DocumentPart) -> _Footnotes:
