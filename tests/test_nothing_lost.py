@@ -272,8 +272,6 @@ def test_no_command_changes_a_broken_repository(repo: Path) -> None:
     assert tree_digest(repo) == before
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: build --out seeds (or briefs) writes brief-*.docx/.md into the officer's "
-                                       "own folders; cli.check_out_dir should refuse an --out inside seeds/ or briefs/")
 @pytest.mark.parametrize("folder", ["seeds", "briefs"])
 def test_out_inside_seeds_or_briefs_is_refused(repo: Path, folder: str) -> None:
     before = tree_digest(repo)

@@ -125,7 +125,7 @@ def build(
     root = brief_root(root)
     kinds = parse_formats(formats)
     out_dir = out if out is not None else root / "out"
-    check_out_dir(out_dir)
+    check_out_dir(out_dir, root)
     asked = asked_period(week, start, end, everything)
     dossier, verification = run_checks(root, not no_cache, show_progress=True)
     if verification.diagnostics:
@@ -158,13 +158,17 @@ def parse_formats(text: str) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
-def check_out_dir(out_dir: Path) -> None:
+def check_out_dir(out_dir: Path, root: Path) -> None:
     if out_dir.exists() and not out_dir.is_dir():
         usage_error(f"--out {out_dir} is a file, not a folder", "pass a folder, e.g. --out out")
     existing = next((p for p in [out_dir, *out_dir.parents] if p.exists()), None)
     if existing is not None and not existing.is_dir():
         usage_error(f"--out {out_dir}: {existing} is a file, so no folder can be made inside it",
                     "pass a folder, e.g. --out out")
+    for kept in ("seeds", "briefs"):
+        if out_dir.resolve().is_relative_to((root / kept).resolve()):
+            usage_error(f"--out {out_dir} is inside {kept}/, which briefgen never writes to",
+                        "pass a folder of its own, e.g. --out out")
     if existing is not None and not os.access(existing, os.W_OK):
         usage_error(f"cannot write to {out_dir}: {existing} is not writable", "pass a folder you can write to with --out")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from .model import Source
 from .text import find_parts, fold, normal, quote_parts
 
-MAX_SEED_BYTES = 20 * 1024 * 1024  # an article is kilobytes; 20 MB is a wrong file
+MAX_SEED_BYTES = 20 * 2**20  # an article is kilobytes; 20 MiB is a wrong file
 
 
 @dataclass(frozen=True)
@@ -117,10 +117,22 @@ def read_source(seeds: Path, source: Source) -> SourceText | SourceProblem:
             f"copy the article into seeds/ and write only its name, e.g. `file: {Path(name).name or 'article.txt'}`",
         )
     path = seeds / name
+    try:
+        return _read_confined(seeds, path, source, name)
+    except (OSError, RuntimeError) as exc:  # a looping link, a name the system refuses
+        reason = getattr(exc, "strerror", None) or "a link that loops"
+        return SourceProblem("source-file", f"seeds/{name[:80]} cannot be read: {reason}",
+                             "copy the article itself into seeds/ under a short plain name")
+
+
+def _read_confined(seeds: Path, path: Path, source: Source, name: str) -> SourceText | SourceProblem:
     if not path.exists() and not path.is_symlink():
         return SourceProblem("source-file", f"source file seeds/{name} does not exist",
                              "copy the article into seeds/ or correct the file name")
-    real = path.resolve()
+    if not path.exists():
+        return SourceProblem("source-file", f"seeds/{name} is a link to a file that does not exist",
+                             "copy the article itself into seeds/ instead of linking to it")
+    real = path.resolve(strict=True)
     if not real.is_relative_to(seeds.resolve()):
         return SourceProblem("source-file", f"seeds/{name} is a link leading outside seeds/ (to {real})",
                              "copy the article itself into seeds/ instead of linking to it")
@@ -130,7 +142,8 @@ def read_source(seeds: Path, source: Source) -> SourceText | SourceProblem:
     size = real.stat().st_size
     if size > MAX_SEED_BYTES:
         return SourceProblem(
-            "source-file", f"seeds/{name} is {size / 1e6:.0f} MB, over the {MAX_SEED_BYTES // 2**20} MB limit for one article",
+            "source-file",
+            f"seeds/{name} is {size / 2**20:.0f} MiB, over the {MAX_SEED_BYTES // 2**20} MiB limit for one article",
             "save only the article's text, one paragraph per line",
         )
     return decode(path.read_bytes(), source, name)
@@ -142,6 +155,12 @@ def decode(raw: bytes, source: Source, name: str) -> SourceText | SourceProblem:
         return SourceProblem(
             "encoding", f"seeds/{name} is UTF-16, not UTF-8",
             f"convert it: iconv -f UTF-16 -t UTF-8 seeds/{name} > tmp && mv tmp seeds/{name}",
+        )
+    if b"\x00" in raw:  # UTF-16 without a byte-order mark: every other byte of Latin text is 0
+        order = "UTF-16LE" if raw[1::2].count(0) >= raw[0::2].count(0) else "UTF-16BE"
+        return SourceProblem(
+            "encoding", f"seeds/{name} holds NUL bytes: it looks like {order}, not UTF-8",
+            f"convert it: iconv -f {order} -t UTF-8 seeds/{name} > tmp && mv tmp seeds/{name}",
         )
     try:
         text = raw.decode("utf-8-sig")

@@ -114,7 +114,10 @@ class Reader:
         value = self.text(node, path)
         if ISO_DATE.match(value):
             try:
-                return dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
+                if day.year > 9998:
+                    raise ValueError("the year must be at most 9998")
+                return day
             except ValueError as exc:
                 self.error(node.where, "invalid-date", f"{path}: {value!r} is not a real date ({exc})",
                            "write an existing date as YYYY-MM-DD")
@@ -125,8 +128,9 @@ class Reader:
         )
         raise Invalid
 
-    def items(self, node: Node, path: str, read: Callable[[Node, str], T], *, non_empty: bool = False) -> tuple[T, ...]:
-        """A list whose bad items are reported and skipped."""
+    def items(self, node: Node, path: str, read: Callable[[Node, str], T], *, non_empty: bool = False,
+              salvage: Callable[[Node], None] = lambda node: None) -> tuple[T, ...]:
+        """A list whose bad items are reported and skipped (`salvage` keeps what they still tell)."""
         if not isinstance(node, Seq):
             self.error(
                 node.where, "wrong-type", f"{path}: expected a list, found {describe(node)}",
@@ -142,13 +146,24 @@ class Reader:
             try:
                 result.append(read(item, f"{path}[{index}]"))
             except Invalid:
-                continue
+                salvage(item)
         if non_empty and not result:
             raise Invalid
         return tuple(result)
 
     def texts(self, node: Node, path: str) -> tuple[str, ...]:
         return self.items(node, path, self.text)
+
+
+def scalar_texts(node: Node, *keys: str) -> list[str]:
+    """The plain texts under `keys` of a mapping that could not be read whole."""
+    found = []
+    if isinstance(node, Map):
+        for key in keys:
+            value = node.items.get(key)
+            values = value.items if isinstance(value, Seq) else [value]
+            found += [v.value.strip() for v in values if isinstance(v, Scalar) and not v.is_null and v.value.strip()]
+    return found
 
 
 def describe(node: Node) -> str:
@@ -269,6 +284,7 @@ MEETING_OPTIONAL = ("statements", "commitments", "tags", "series", "assessment",
 def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
     path = "meeting"
     f = r.fields(node, path, MEETING_REQUIRED, MEETING_OPTIONAL)
+    unread: list[str] = []  # names of participants whose records are reported as broken
     values: dict = {}
     readers: dict[str, Callable[[Node, str], object]] = {
         "title": r.text,
@@ -276,7 +292,8 @@ def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
         "location": r.text,
         "cite": lambda n, p: read_cite(r, n, p),
         "summary": r.text,
-        "participants": lambda n, p: r.items(n, p, lambda m, q: read_participant(r, m, q), non_empty=True),
+        "participants": lambda n, p: r.items(n, p, lambda m, q: read_participant(r, m, q), non_empty=True,
+                                             salvage=lambda m: unread.extend(scalar_texts(m, "name", "aliases"))),
         "statements": lambda n, p: r.items(n, p, lambda m, q: read_statement(r, m, q)),
         "commitments": lambda n, p: r.items(n, p, lambda m, q: read_commitment(r, m, q)),
         "tags": r.texts,
@@ -295,7 +312,7 @@ def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
             failed = True
     if failed:
         raise Invalid
-    return Meeting(pos=node.where, positions=positions(f), id=meeting_id, **values)
+    return Meeting(pos=node.where, positions=positions(f), id=meeting_id, unread_names=tuple(unread), **values)
 
 
 def read_source(r: Reader, node: Node, path: str) -> Source:
@@ -360,7 +377,7 @@ def read_yaml(r: Reader, path: Path, rel: str) -> Node | None:
     return node
 
 
-def load_sources(r: Reader, root: Path) -> tuple[Source, ...]:
+def load_sources(r: Reader, root: Path, unread: list[str]) -> tuple[Source, ...]:
     rel = "seeds/sources.yaml"
     path = root / rel
     if not path.exists():
@@ -370,7 +387,8 @@ def load_sources(r: Reader, root: Path) -> tuple[Source, ...]:
     if node is None:
         return ()
     try:
-        return r.items(node, "sources", lambda n, p: read_source(r, n, p))
+        return r.items(node, "sources", lambda n, p: read_source(r, n, p),
+                       salvage=lambda n: unread.extend(scalar_texts(n, "id")))
     except Invalid:
         return ()
 
@@ -442,6 +460,7 @@ def load(root: Path, cache: Cache | None = None, tick: Callable[[], None] = lamb
     """Read the whole brief repository at `root`; `tick` is called once per meeting file (progress)."""
     r = Reader()
     settings = load_settings(r, root)
-    sources = load_sources(r, root)
+    unread: list[str] = []
+    sources = load_sources(r, root, unread)
     meetings = load_meetings(r, root, cache or Cache(None), tick)
-    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root))
+    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread))

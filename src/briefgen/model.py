@@ -135,6 +135,9 @@ class Meeting(Record):
     assessment: str | None = None
     location_aliases: tuple[str, ...] = ()
     follows_up: str | None = None  # the id of an earlier meeting this one continues
+    # names of participants whose records could not be read: their errors are reported,
+    # so statements naming them are not reported again as unknown speakers
+    unread_names: tuple[str, ...] = ()
 
     @property
     def city(self) -> str:
@@ -171,6 +174,7 @@ class Dossier:
     meetings: tuple[Meeting, ...]
     diagnostics: tuple[Diagnostic, ...]
     seed_files: tuple[str, ...] = ()
+    unread_sources: frozenset[str] = frozenset()  # ids of catalogue entries reported as broken
 
     def source(self, source_id: str) -> Source | None:
         """The catalogue entry with this id (the first, should an id be listed twice)."""

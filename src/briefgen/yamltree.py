@@ -9,6 +9,7 @@ here with the position of the offending node.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -73,8 +74,12 @@ def parse(text: str, file: str) -> Node | None:
     """Parse one YAML document; None for an empty file. Raises YamlProblem.
 
     libyaml composes (about ten times faster); a file it refuses is read again by the
-    pure-Python parser, whose messages and marks the hints are written for.
+    pure-Python parser, whose messages and marks the hints are written for. Both composers
+    recurse, so nesting is measured first on the (flat) event stream.
     """
+    _refuse_line_breaks_editors_do_not_show(text, file)
+    if _may_nest_deeply(text):
+        _refuse_deep_nesting(text, file)
     try:
         documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
     except yaml.YAMLError:
@@ -92,6 +97,48 @@ def parse(text: str, file: str) -> Node | None:
     return _Converter(file).convert(documents[0], 0)
 
 
+UNSEEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _refuse_line_breaks_editors_do_not_show(text: str, file: str) -> None:
+    """YAML breaks lines at U+0085, U+2028 and U+2029, which editors show as nothing."""
+    found = UNSEEN_BREAKS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise YamlProblem(
+            Where(file, line, column), "bad-character",
+            f"the file holds U+{ord(found.group()):04X}, an invisible line break (often pasted from a web page)",
+            "delete it and type a space or a real line break instead",
+        )
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap bound: deep nesting needs many brackets, deep indentation or long `- - -` chains."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        return True
+    return any(len(line) - len(line.lstrip(" ")) >= MAX_DEPTH or line.count("- ") + line.count(": ") > MAX_DEPTH // 2
+               for line in text.split("\n"))
+
+
+def _refuse_deep_nesting(text: str, file: str) -> None:
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=FAST_LOADER):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(
+                        _where(file, event.start_mark), "yaml-alias",
+                        f"the document nests more than {MAX_DEPTH} levels deep",
+                        "a meeting summary needs a few levels: look for runaway brackets",
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # not even parseable: the composers below say where
+
+
 def _compose_slowly(text: str, file: str) -> list:
     """Compose with the pure-Python parser, turning its error into a YamlProblem."""
     try:
@@ -103,7 +150,8 @@ def _compose_slowly(text: str, file: str) -> list:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
+    unclosed = "quoted scalar" in (exc.context or "")  # the quote opened there; the end of file says nothing
+    mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
     where = _where(file, mark)
     problem = (exc.problem or "invalid YAML").strip()
     lines = text.splitlines()
@@ -112,7 +160,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProb
         hint = f"YAML indents with spaces, never tabs: replace the tab on line {where.line} with spaces"
     elif "mapping values are not allowed" in problem:
         hint = quote_hint(line)
-    elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
+    elif unclosed or "found unexpected end" in problem:
         hint = "a quoted text is not closed: add the closing quote mark"
     elif "expected <block end>" in problem or "did not find expected key" in problem:
         hint = "check the indentation: keys of one mapping must start in the same column"
@@ -184,6 +232,9 @@ class _Converter:
         key_where: dict[str, Where] = {}
         for key_node, value_node in node.value:
             key_at = _where(self.file, key_node.start_mark)
+            if key_node.tag not in SAFE_TAGS and key_node.tag != "tag:yaml.org,2002:merge":
+                raise YamlProblem(key_at, "yaml-tag", f"YAML tag {key_node.tag!r} on a key is not allowed",
+                                  "remove the tag: keys are plain words")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(key_at, "wrong-type", "a key must be a plain word", "write `key: value`")
             key = key_node.value

@@ -23,7 +23,7 @@ SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 def check(ctx) -> Iterator[Diagnostic]:
     for _, citation in ctx.citations():
-        if ctx.dossier.source(citation.source) is not None:
+        if ctx.dossier.source(citation.source) is not None or citation.source in ctx.dossier.unread_sources:
             continue
         ids = [s.id for s in ctx.dossier.sources]
         close = difflib.get_close_matches(citation.source, ids, n=1, cutoff=0.5)
