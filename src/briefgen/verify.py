@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import checks
 from .cache import Cache, digest
 from .corpus import Paragraph, SourceProblem, SourceText, read_source
-from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Where
+from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Severity, Where
 from .text import normal, quote_parts
 
 
@@ -50,6 +50,13 @@ class Context:
     def citations(self) -> list[tuple[Meeting, Citation]]:
         """Every evidence item of the meetings under examination, with its meeting."""
         return [(meeting, citation) for meeting in self.meetings for citation in meeting.citations()]
+
+    def source_problems(self, code: str, severity: Severity) -> Iterator[Diagnostic]:
+        """The catalogue entries whose file could not be used for the reason `code`."""
+        for source in self.dossier.sources:
+            problem = self.problems.get(source.id)
+            if problem and problem.kind == code:
+                yield Diagnostic(source.at("file"), code, severity, problem.message, problem.hint)
 
     def only(self, meeting: Meeting) -> "Context":
         """The same context, examining one meeting."""

@@ -23,7 +23,4 @@ SEVERITY = "error"
 
 
 def check(ctx) -> Iterator[Diagnostic]:
-    for source in ctx.dossier.sources:
-        problem = ctx.problems.get(source.id)
-        if problem and problem.kind == ID:
-            yield Diagnostic(source.at("file"), ID, SEVERITY, problem.message, problem.hint)
+    yield from ctx.source_problems(ID, SEVERITY)
