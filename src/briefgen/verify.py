@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 
 from . import checks
 from .cache import Cache, digest
+from .parallel import chunked_map
 from .corpus import Paragraph, SourceProblem, SourceText, read_source
 from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Severity, Where
 from .text import normal, quote_parts
@@ -125,12 +126,18 @@ def read_texts(root: Path, dossier: Dossier) -> Context:
     return ctx
 
 
+PARALLEL_FROM = 400  # meetings to check afresh: below this, starting workers costs more than it saves
+_WORK: tuple = ()  # (context, modules), inherited by forked workers
+
+
 def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Callable[[], None] = lambda: None) -> Verification:
     """Run every check: whole-repository checks on everything, meeting checks one meeting at a time.
 
     A meeting's findings and quote matches are cached under a key made of everything they
-    depend on, so an unchanged meeting is not checked again.
+    depend on, so an unchanged meeting is not checked again; the meetings left to check
+    are spread over the cores when there are many.
     """
+    global _WORK
     cache = cache or Cache(None)
     ctx = read_texts(root, dossier)
     found = list(dossier.diagnostics)
@@ -139,29 +146,51 @@ def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Calla
         if module not in per_meeting:
             found.extend(module.check(ctx))
     fingerprints: dict[str, str] = {}
-    for meeting in dossier.meetings:
+    keys: dict[int, str | None] = {}
+    todo: list[int] = []
+    for index, meeting in enumerate(dossier.meetings):
+        keys[index] = meeting_key(ctx, meeting, fingerprints)
+        entry = cache.get("verify", keys[index]) if keys[index] else None
+        if entry is None:
+            todo.append(index)
+            continue
+        found.extend(_apply(ctx, entry))
         tick()
-        found.extend(verify_meeting(ctx, meeting, per_meeting, cache, fingerprints))
+    if len(todo) >= PARALLEL_FROM:
+        for text in ctx.texts.values():
+            text.prepare()
+    _WORK = (ctx, per_meeting)
+    for results in chunked_map(_check_chunk, todo, PARALLEL_FROM):
+        for index, entry in results:
+            if keys[index]:
+                cache.put("verify", keys[index], entry)
+            found.extend(_apply(ctx, entry))
+            tick()
+    _WORK = ()
     unique = sorted(set(found), key=lambda d: d.sort_key)
     return Verification(tuple(unique), Evidences(ctx.matches))
 
 
-def verify_meeting(ctx: Context, meeting: Meeting, modules: list, cache: Cache, fingerprints: dict[str, str]) -> tuple:
-    key = meeting_key(ctx, meeting, fingerprints)
-    entry = cache.get("verify", key) if key else None
-    if entry is not None:
-        diagnostics, matches = entry
-        for pos, located in matches.items():
-            ctx.matches[pos] = _restore(ctx, located)
-        return diagnostics
+def _check_chunk(indices) -> list[tuple[int, tuple]]:
+    ctx, modules = _WORK
+    return [(index, check_meeting(ctx, ctx.dossier.meetings[index], modules)) for index in indices]
+
+
+def check_meeting(ctx: Context, meeting: Meeting, modules: list) -> tuple:
+    """A meeting's findings, and where each of its quotes stands (source, line, parts) or None."""
     sub = ctx.only(meeting)
     diagnostics = tuple(d for module in modules for d in module.check(sub))
     matches = {}
     for citation in meeting.citations():
         match = ctx.match(citation)
         matches[citation.pos] = (match.text.source.id, match.paragraph.line, match.parts) if match else None
-    if key:
-        cache.put("verify", key, (diagnostics, matches))
+    return diagnostics, matches
+
+
+def _apply(ctx: Context, entry: tuple) -> tuple[Diagnostic, ...]:
+    diagnostics, matches = entry
+    for pos, located in matches.items():
+        ctx.matches[pos] = _restore(ctx, located)
     return diagnostics
 
 
