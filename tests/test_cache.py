@@ -84,3 +84,15 @@ def test_no_progress_bar_when_output_is_not_a_terminal(tmp_path: Path, invoke) -
     root = copy_shipped(tmp_path / "repo")
     result = invoke("check", "--root", str(root))
     assert "reading summaries" not in result.output and "━" not in result.output
+
+
+def test_checking_over_several_processes_finds_the_same(tmp_path: Path, monkeypatch) -> None:
+    from briefgen import verify as verify_module
+
+    root = copy_shipped(tmp_path / "repo")
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    serial = findings(root, use_cache=False)
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
+    monkeypatch.setattr(verify_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr("briefgen.parallel.CHUNK", 1)
+    assert findings(root, use_cache=False) == serial
