@@ -1,9 +1,297 @@
-"""Authoring commands (add-source, new, schema, status): registered on the CLI by `register`."""
+"""Authoring commands (add-source, new, schema, status): registered on the CLI by `register`.
+
+They write only what an officer would type: a verbatim copy of the article, an entry
+appended to the catalogue (the file's comments survive), and a new meeting file of
+candidates marked `TODO`, which `check` refuses until each is settled.
+"""
 
 from __future__ import annotations
 
+import difflib
+import hashlib
+import re
+from enum import Enum
+from pathlib import Path
+from typing import List, NoReturn, Optional
+
 import typer
+
+from . import languages, scaffold, schema, status as status_report
+from .corpus import SourceProblem, SourceText, read_source
+from .load import SLUG, load
+from .model import Dossier
+from .yamltree import Map, Scalar, Seq, YamlProblem, parse
+
+ROOT_HELP = "The brief repository (the folder holding seeds/ and briefs/)."
+CATALOGUE = "seeds/sources.yaml"
+# The language a script implies when nothing else is said (the region's press).
+SCRIPT_LANGUAGE = {"Cyrillic": "ru", "Latin": "en"}
+
+
+class Kind(str, Enum):
+    meeting = "meeting"
+    sources = "sources"
+    brief = "brief"
+
+
+def fail(message: str, hint: str, code: int = 1) -> NoReturn:
+    """Refuse with `error:` and a hint on stderr: exit 1 for refused input, 2 for usage."""
+    typer.echo(f"error: {message}\n  hint: {hint}", err=True)
+    raise typer.Exit(code)
+
+
+def repository(root: Path) -> Path:
+    """The repository, refused (exit 2) unless it is one; cli imports this module, so import late."""
+    from .cli import brief_root
+
+    return brief_root(root)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def command(root: Path, text: str) -> str:
+    """A command line to suggest, with --root when the officer gave one."""
+    return f"briefgen {text}" + ("" if root == Path(".") else f" --root {root}")
+
+
+# --- add-source ---------------------------------------------------------------------------------
+
+
+def read_article(path: Path) -> tuple[bytes, str]:
+    """The article's bytes and text: UTF-8 with at least one letter, or refused."""
+    if not path.is_file():
+        fail(f"{path} is not a file", "give the path of the article's .txt file", 2)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        fail(f"{path} is not UTF-8 (line {line}, byte 0x{raw[exc.start]:02x})",
+             f"convert it first: iconv -f ENCODING -t UTF-8 {path} > article.txt (ENCODING: e.g. CP1251)")
+    if languages.dominant_script(text) is None:
+        fail(f"{path} holds no text", "save the article's text, one paragraph per line")
+    return raw, text
+
+
+def catalogue(root: Path) -> tuple[str, list[Map]]:
+    """The catalogue's text and entries, refused when it cannot be read (fix it first)."""
+    path = root / CATALOGUE
+    try:
+        text = path.read_bytes().decode("utf-8-sig") if path.exists() else ""  # line endings as they are
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {CATALOGUE}: {exc}", f"`{command(root, 'check')}` says what is wrong with it")
+    try:
+        node = parse(text, CATALOGUE)
+    except YamlProblem as problem:
+        fail(f"{problem.where}: {problem.message}", f"fix {CATALOGUE} first ({problem.hint})")
+    if node is not None and not isinstance(node, Seq):
+        fail(f"{CATALOGUE} is not a list of sources", "each entry starts with `- id:` (see FORMAT.md)")
+    return text, [item for item in (node.items if node else []) if isinstance(item, Map)]
+
+
+def entry_value(entry: Map, key: str) -> str | None:
+    node = entry.items.get(key)
+    return node.value if isinstance(node, Scalar) else None
+
+
+def duplicate_of(seeds: Path, raw: bytes) -> Path | None:
+    """The file of seeds/ with the same content (by SHA-256; only files of the same size are read)."""
+    digest = hashlib.sha256(raw).digest()
+    same_size = (p for p in sorted(seeds.iterdir()) if p.is_file() and p.stat().st_size == len(raw))
+    return next((p for p in same_size if hashlib.sha256(p.read_bytes()).digest() == digest), None)
+
+
+def seed_file(root: Path, article: Path, raw: bytes, entries: list[Map]) -> tuple[str, bool]:
+    """The article's name in seeds/, and whether it must be copied there; a duplicate is refused.
+
+    An article already saved in seeds/ but not catalogued is catalogued where it is."""
+    seeds = root / "seeds"
+    twin = duplicate_of(seeds, raw)
+    if twin is None:
+        return seed_name(seeds, article.name), True
+    known = next((entry_value(e, "id") for e in entries if entry_value(e, "file") == twin.name), None)
+    if known is None and twin.resolve() == article.resolve():
+        return twin.name, False
+    fail(f"{article} is already in seeds/ as {twin.name} (same content)",
+         f"it is catalogued as {known!r}: cite that id, e.g. {command(root, f'new {known}')}" if known
+         else f"catalogue it: {command(root, f'add-source seeds/{twin.name}')}")
+
+
+def seed_name(seeds: Path, original: str) -> str:
+    """The article's own name (as .txt) when free in seeds/, else with a suffix: `name-2.txt`."""
+    stem = Path(original).stem if Path(original).suffix.lower() in (".txt", "") else Path(original).name
+    name, number = f"{stem}.txt", 1
+    while (seeds / name).exists():
+        number += 1
+        name = f"{stem}-{number}.txt"
+    return name
+
+
+def language_of(text: str, given: str | None) -> str:
+    if given is not None:
+        if given not in languages.ISO_639_1:
+            fail(f"--language {given!r} is not an ISO 639-1 code", "write a two-letter code such as en or ru", 2)
+        return given
+    script = languages.dominant_script(text)
+    only = [code for code, scripts in languages.EXPECTED_SCRIPTS.items() if scripts == {script}]
+    found = SCRIPT_LANGUAGE.get(script) or (only[0] if len(only) == 1 else None)
+    if found is None:
+        fail(f"cannot tell the language of a text in {script} script", "give it: --language CODE (e.g. --language fa)", 2)
+    return found
+
+
+def source_id(given: str | None, outlet: str | None, published, file: str, taken: dict[str, str]) -> str:
+    """The given id, checked; else a slug of the outlet and month (`kazinform-2024-05`) or of the file name."""
+    if given is not None:
+        if not SLUG.match(given):
+            fail(f"--id {given!r} is not a valid id", f"use lowercase letters, digits and '-', e.g. --id {scaffold.slug(given) or 'source-1'}", 2)
+        if given in taken:
+            fail(f"--id {given!r} is taken by seeds/{taken[given]}", f"choose another, e.g. --id {given}-2", 2)
+        return given
+    base = scaffold.slug(re.sub(r"\(.*?\)", "", outlet or ""), 3)
+    base = f"{base}-{published:%Y-%m}" if base and published else base
+    base = base or scaffold.slug(Path(file).stem) or "source"
+    found, number = base, 1
+    while found in taken:
+        number += 1
+        found = f"{base}-{number}"
+    return found
+
+
+def entry_lines(sid: str, file: str, outlet: str | None, text: str, language: str, published) -> list[str]:
+    """The catalogue entry, candidates marked: the outlet a TODO when not given."""
+    lines = [f"- id: {sid}", f"  file: {scaffold.scalar(file)}"]
+    if outlet:
+        lines.append(f"  outlet: {scaffold.scalar(outlet)}")
+    else:
+        guess = scaffold.outlet_candidate(text)
+        lines.append("  outlet: TODO who published it" + (f"  # candidate: {guess}" if guess else ""))
+    title = scaffold.title_candidate(text)
+    if title:
+        lines.append(f"  title: {scaffold.scalar(title)}  # candidate: confirm or edit")
+    if published:
+        lines.append(f"  published: {published.isoformat()}  # stated in the text: confirm it is the publication date")
+    lines.append(f"  language: {language}")
+    return lines
+
+
+def appended(existing: str, lines: list[str], sid: str, count: int) -> str:
+    """The text to append to the catalogue (in its line endings), proven to read back as one more entry."""
+    eol = "\r\n" if "\r\n" in existing else "\n"
+    gap = ("" if not existing or existing.endswith("\n") else eol) + (eol if count else "")
+    addition = gap + eol.join(lines) + eol
+    try:
+        node = parse(existing + addition, CATALOGUE)
+    except YamlProblem:
+        node = None
+    items = node.items if isinstance(node, Seq) else []
+    if len(items) != count + 1 or not isinstance(items[-1], Map) or entry_value(items[-1], "id") != sid:
+        fail(f"cannot append an entry to {CATALOGUE}: its list is not written as `- id: ...` lines from the first column",
+             "write the entry by hand (see FORMAT.md), or rewrite the list in that form")
+    return addition
+
+
+def add_source(
+    file: Path = typer.Argument(..., help="The article: a UTF-8 text file, one paragraph per line."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Who published it, as staff would cite it."),
+    sid: Optional[str] = typer.Option(None, "--id", help="The id to cite it by (default: from the outlet and date)."),
+    language: Optional[str] = typer.Option(None, "--language", help="ISO 639-1 code (default: from the script)."),
+    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
+) -> None:
+    """Copy an article into seeds/ unchanged and append its entry to seeds/sources.yaml."""
+    root = repository(root)
+    raw, text = read_article(file)
+    (root / "seeds").mkdir(exist_ok=True)
+    existing, entries = catalogue(root)
+    name, copy = seed_file(root, file, raw, entries)
+    published = scaffold.published_date(text)
+    taken = {entry_value(e, "id"): entry_value(e, "file") for e in entries if entry_value(e, "id")}
+    new_id = source_id(sid, outlet, published, name, taken)
+    lines = entry_lines(new_id, name, outlet, text, language_of(text, language), published)
+    addition = appended(existing, lines, new_id, len(entries))
+    if copy:
+        (root / "seeds" / name).write_bytes(raw)
+    with (root / CATALOGUE).open("a", encoding="utf-8", newline="") as out:
+        out.write(addition)
+    typer.echo(f"copied {file} to seeds/{name}" if copy else f"seeds/{name} is already in place")
+    typer.echo(f"appended to {CATALOGUE}:\n" + "\n".join(f"  {line}" for line in lines))
+    if not outlet:
+        typer.echo(f"then: write the outlet in {CATALOGUE} (the TODO), and confirm the candidates")
+    typer.echo(f"next: {command(root, f'new {new_id}')}")
+
+
+# --- new ----------------------------------------------------------------------------------------
+
+
+def cited_texts(root: Path, dossier: Dossier, ids: list[str]) -> list[SourceText]:
+    """The texts of the given sources, refused when an id is unknown or its file unreadable."""
+    known = [s.id for s in dossier.sources]
+    texts = []
+    for sid in dict.fromkeys(ids):
+        source = dossier.source(sid)
+        if source is None:
+            close = difflib.get_close_matches(sid, known, n=1)
+            fail(f"no source {sid!r} in {CATALOGUE}",
+                 f"did you mean {close[0]!r}?" if close else f"add the article first: {command(root, 'add-source FILE')}", 2)
+        text = read_source(root / "seeds", source)
+        if isinstance(text, SourceProblem):
+            fail(f"{sid}: {text.message}", text.hint)
+        texts.append(text)
+    return texts
+
+
+def new(
+    ids: List[str] = typer.Argument(..., metavar="SOURCE_ID...", help="Ids from seeds/sources.yaml."),
+    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
+) -> None:
+    """Write briefs/<date>-<place>-<slug>.yaml pre-filled from the sources, candidates marked TODO."""
+    root = repository(root)
+    dossier = load(root)
+    texts = cited_texts(root, dossier, ids)
+    line = schema.modeline("meeting") if schema.path(root, "meeting").exists() else None
+    draft = scaffold.draft(texts, dossier.settings.language, line)
+    target = root / "briefs" / draft.name
+    if target.exists():
+        fail(f"briefs/{draft.name} already exists", "edit it, or delete it to start again")
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(draft.text, encoding="utf-8")
+    typer.echo(f"wrote briefs/{draft.name}: {plural(draft.participants, 'participant')} and "
+               f"{plural(draft.statements, 'statement')} to keep or delete, {plural(draft.todos, 'line')} marked TODO")
+    typer.echo(f"next: edit it, then {command(root, 'check')} (it refuses the file while a TODO is left)")
+
+
+# --- schema and status --------------------------------------------------------------------------
+
+
+def schema_command(
+    kind: Kind = typer.Option(Kind.meeting, "--kind", help="Which format: meeting, sources or brief."),
+    write: bool = typer.Option(False, "--write", help="Write all three to docs/schema/ instead of printing."),
+    root: Path = typer.Option(Path("."), "--root", help="Where docs/schema/ is written (with --write)."),
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a YAML format, for editors and other tools."""
+    if not write:
+        typer.echo(schema.render(kind.value), nl=False)
+        return
+    if not root.is_dir():
+        fail(f"{root} is not a folder", "pass --root DIR, the folder holding docs/", 2)
+    for path in schema.write(root):
+        typer.echo(f"wrote {path.relative_to(root)}")
+
+
+def status(root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP)) -> None:
+    """Show what is left to curate: sources and the meetings citing them, meetings by week, open findings."""
+    from .cli import run_checks
+
+    root = repository(root)
+    dossier, verification = run_checks(root)
+    typer.echo(status_report.report(root, dossier, verification), nl=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add the authoring commands to the application."""
+    app.command("add-source")(add_source)
+    app.command("new")(new)
+    app.command("schema")(schema_command)
+    app.command("status")(status)
