@@ -115,6 +115,7 @@ INVALID = {
     "required field left empty": ("meeting", broken(MEETING, lambda m: m.update(summary=None))),
     "blank text": ("meeting", broken(MEETING, lambda m: m.update(title="   "))),
     "date not ISO": ("meeting", broken(MEETING, lambda m: m.update(date="16/05/2024"))),
+    "year 9999": ("meeting", broken(MEETING, lambda m: m.update(date="9999-05-16"))),
     "participants as text": ("meeting", broken(MEETING, lambda m: m.update(participants="Tokayev"))),
     "no participant": ("meeting", broken(MEETING, lambda m: m.update(participants=[]))),
     "empty cite": ("meeting", broken(MEETING, lambda m: m["participants"][0].update(cite=[]))),

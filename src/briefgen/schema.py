@@ -33,7 +33,7 @@ TEXT_PATTERN = f"^(?![\\s\\S]*[{_FORBIDDEN}])[\\s\\S]*\\S"
 SCALARS: dict[str, dict] = {
     "text": {"type": ["string", "number", "boolean"], "pattern": TEXT_PATTERN},
     "id": {"type": ["string", "integer"], "minimum": 0, "pattern": "^" + SLUG.pattern.removesuffix("\\Z") + "$"},
-    "date": {"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
+    "date": {"type": "string", "format": "date", "pattern": "^(?!9999)\\d{4}-\\d{2}-\\d{2}$"},  # load: year <= 9998
     "language": {"enum": sorted(ISO_639_1)},
     "file": {"type": "string", "pattern": "^(?!\\.\\.?$)[^/\\\\]+$"},
     "status": {"enum": ["open", "done"]},
