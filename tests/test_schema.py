@@ -167,10 +167,8 @@ def test_shipped_modeline_points_at_its_schema(path: Path) -> None:
     """A shipped file's schema comment is its first line and leads to the right schema."""
     lines = path.read_text("utf-8").splitlines()
     found = [i for i, line in enumerate(lines) if MODELINE.match(line)]
-    if path.name in ("sources.yaml", "brief.yaml"):
-        assert found == [0], path
+    assert found == [0], path
     if found:
-        assert found == [0], path
         target = (path.parent / MODELINE.match(lines[0]).group(1)).resolve()
         assert target == schema.path(ROOT, kind_of(path)).resolve()
         assert lines[0] == schema.modeline(kind_of(path))
