@@ -96,3 +96,15 @@ def test_checking_over_several_processes_finds_the_same(tmp_path: Path, monkeypa
     monkeypatch.setattr(verify_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr("briefgen.parallel.CHUNK", 1)
     assert findings(root, use_cache=False) == serial
+
+
+def test_a_repeated_check_with_nothing_changed_says_the_same_and_sees_any_change(tmp_path: Path, invoke) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    first = invoke("check", "--root", str(root))
+    again = invoke("check", "--root", str(root))
+    assert (first.exit_code, first.stdout) == (again.exit_code, again.stdout) == (0, first.stdout)
+    seed = root / "seeds" / "003_d3d4d4c83b83724b.txt"
+    seed.write_text(seed.read_text("utf-8").replace("transboundary in nature", "cross-border in nature"), "utf-8")
+    changed = invoke("check", "--root", str(root))
+    assert changed.exit_code == 1 and "error[quote-not-found]" in changed.stdout
+    assert invoke("check", "--root", str(root), "--strict").exit_code == 1

@@ -17,7 +17,7 @@ import typer
 from . import __version__, authoring, checks
 from .cache import for_repository
 from .assemble import Period, PeriodError, assemble, latest_week
-from .load import load, meeting_files
+from .load import fingerprint, load, meeting_files
 from .model import Dossier
 from .report import FORMATS
 from .report.text import line, tally
@@ -93,11 +93,24 @@ def check(
     if explain is not None:
         explain_code(explain)
         return
-    _, verification = run_checks(brief_root(root), not no_cache, show_progress=report is ReportFormat.text)
-    typer.echo(FORMATS[report.value](verification.diagnostics), nl=False)
+    diagnostics = check_repository(brief_root(root), not no_cache, report is ReportFormat.text)
+    typer.echo(FORMATS[report.value](diagnostics), nl=False)
     if report is ReportFormat.text:
-        typer.echo(tally(verification.diagnostics))
-    raise typer.Exit(1 if failed(verification, strict) else 0)
+        typer.echo(tally(diagnostics))
+    errors = any(d.severity == "error" for d in diagnostics)
+    raise typer.Exit(1 if errors or (strict and diagnostics) else 0)
+
+
+def check_repository(root: Path, use_cache: bool, show_progress: bool) -> tuple:
+    """All findings; when no file changed since the last check, its findings as they were."""
+    cache = for_repository(root, use_cache)
+    key = fingerprint(root) if use_cache else None
+    found = cache.get("check", key) if key else None
+    if found is None:
+        found = run_checks(root, use_cache, show_progress)[1].diagnostics
+        if key:
+            cache.put("check", key, found)
+    return found
 
 
 def explain_code(code: str) -> None:

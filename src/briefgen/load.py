@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -464,3 +465,20 @@ def load(root: Path, cache: Cache | None = None, tick: Callable[[], None] = lamb
     sources = load_sources(r, root, unread)
     meetings = load_meetings(r, root, cache or Cache(None), tick)
     return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread))
+
+
+def fingerprint(root: Path) -> str | None:
+    """A digest of every file a check reads (None when one cannot be read: no shortcut then)."""
+    parts: list[bytes | str] = []
+    for folder, pattern in (("seeds", "*"), ("briefs", "*")):
+        directory = root / folder
+        if not directory.is_dir():
+            parts.append(f"{folder}: absent")
+            continue
+        for path in sorted(directory.glob(pattern)):
+            try:
+                link = os.readlink(path) if path.is_symlink() else ""
+                parts += [f"{folder}/{path.name}", link, path.read_bytes() if path.is_file() else b"(folder)"]
+            except (OSError, RuntimeError):
+                return None
+    return digest("repository", *parts)
