@@ -18,10 +18,12 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from ..assemble import SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
 from ..templating import template_path
-from .footnotes import Footnotes
+from .footnotes import Footnotes, run_element
 
 
 PLACEHOLDERS = ("{classification}", "{title}", "{unit}", "{period}")
@@ -111,10 +113,18 @@ class _Writer:
         return self.styles.get(name) or self.styles.get(fallback)
 
     def para(self, text: str = "", style: str = "Normal"):
-        paragraph = self.document.add_paragraph(text)
+        # placed before the section properties directly: python-docx looks for them anew
+        # among all the body's children for each paragraph it adds
+        element = OxmlElement("w:p")
+        self.document.element.body.sectPr.addprevious(element)
         chosen = self.style(style)
         if chosen is not None and not chosen.element.default:
-            paragraph._p.style = chosen.style_id
+            properties = OxmlElement("w:pPr")
+            properties.append(OxmlElement("w:pStyle", {qn("w:val"): chosen.style_id}))
+            element.append(properties)
+        paragraph = Paragraph(element, self.document._body)
+        if text:
+            add(paragraph, text)
         return paragraph
 
     def heading(self, text: str, level: int) -> None:
@@ -130,10 +140,10 @@ class _Writer:
         self.heading("Key points", 1)
         for section in brief.sections:
             paragraph = self.para(style="List Bullet")
-            paragraph.add_run(f"{long_date(section.meeting.date)}, {section.meeting.city}: ").bold = True
-            paragraph.add_run(section.meeting.summary)
+            add(paragraph, f"{long_date(section.meeting.date)}, {section.meeting.city}: ", bold=True)
+            add(paragraph, section.meeting.summary)
             if len(section.outlets) == 1:
-                paragraph.add_run(f" (single source: {section.outlets[0]})").italic = True
+                add(paragraph, f" (single source: {section.outlets[0]})", italic=True)
         if brief.single_outlet_claims:
             self.para(f"{SINGLE_OUTLET} marks a statement or commitment that rests on a single outlet.", "Brief Meta")
 
@@ -150,13 +160,13 @@ class _Writer:
 
     def claim(self, label: str, cited: Cited, due: dt.date | None = None) -> None:
         paragraph = self.para(style="List Bullet")
-        paragraph.add_run(f"{label}: ").bold = True
-        paragraph.add_run(cited.item.text)
+        add(paragraph, f"{label}: ", bold=True)
+        add(paragraph, cited.item.text)
         if due:
-            paragraph.add_run(f" (due {long_date(due)})").italic = True
+            add(paragraph, f" (due {long_date(due)})", italic=True)
         self.footnotes(paragraph, cited.notes)
         if cited.outlets == 1:
-            paragraph.add_run(f" {SINGLE_OUTLET}")
+            add(paragraph, f" {SINGLE_OUTLET}")
         self.comment(paragraph, cited.warnings)
 
     def meeting(self, section: Section) -> None:
@@ -184,8 +194,8 @@ class _Writer:
         if meeting.assessment:
             self.heading("Assessment", 2)
             paragraph = self.para(style="Assessment")
-            paragraph.add_run("Analyst assessment, not sourced fact: ").bold = True
-            paragraph.add_run(meeting.assessment)
+            add(paragraph, "Analyst assessment, not sourced fact: ", bold=True)
+            add(paragraph, meeting.assessment)
         if section.previous:
             self.previous(section.previous)
 
@@ -193,8 +203,8 @@ class _Writer:
         """The closing line of a meeting of a series: the meeting before it, and what it agreed."""
         meeting = earlier.meeting
         paragraph = self.para()
-        paragraph.add_run("Previous meeting in this series: ").bold = True
-        paragraph.add_run(f"{long_date(meeting.date)}, {meeting.city}: {meeting.title}"
+        add(paragraph, "Previous meeting in this series: ", bold=True)
+        add(paragraph, f"{long_date(meeting.date)}, {meeting.city}: {meeting.title}"
                           + (". It agreed:" if earlier.agreed else ""))
         for cited in earlier.agreed:
             self.claim(", ".join(cited.item.parties), cited, cited.item.due)
@@ -206,22 +216,23 @@ class _Writer:
         for due in brief.falling_due:
             paragraph = self.para(style="List Bullet")
             when = long_date(due.commitment.due) + (", overdue" if due.overdue else "")
-            paragraph.add_run(f"{when}: ").bold = True
-            paragraph.add_run(f"{', '.join(due.commitment.parties)}: {due.commitment.text} "
+            add(paragraph, f"{when}: ", bold=True)
+            add(paragraph, f"{', '.join(due.commitment.parties)}: {due.commitment.text} "
                               f"(agreed {long_date(due.meeting.date)}, {due.meeting.city})")
             self.footnotes(paragraph, due.cited.notes)
 
     def participants(self, section: Section) -> None:
         self.heading("Participants", 2)
         table = self.document.add_table(rows=1, cols=3)
-        table.style = self.style("Table Grid", "Normal Table")
+        table._tbl.tblStyle_val = self.style("Table Grid", "Normal Table").style_id  # as table.style=, unscanned
         header = table.rows[0]
         _repeat_as_header(header)
         for cell, label in zip(header.cells, ("Name", "Role", "Country")):
-            cell.paragraphs[0].add_run(label).bold = True
+            add(cell.paragraphs[0], label, bold=True)
         for cited in section.participants:
-            cells = table.add_row().cells
-            cells[0].paragraphs[0].add_run(cited.item.name)
+            row = table.add_row()
+            cells = [_Cell(tc, table) for tc in row._tr.tc_lst]  # `row.cells` lays out the whole grid
+            add(cells[0].paragraphs[0], cited.item.name)
             self.footnotes(cells[0].paragraphs[0], cited.notes)
             self.comment(cells[0].paragraphs[0], cited.warnings)
             cells[1].text = cited.item.role
@@ -231,16 +242,21 @@ class _Writer:
         self.heading("Sources", 1)
         for source in brief.sources:
             paragraph = self.para(style="List Number")
-            paragraph.add_run(source.outlet).bold = True
+            add(paragraph, source.outlet, bold=True)
             if source.title:
-                paragraph.add_run(", ")
-                paragraph.add_run(source.title).italic = True
+                add(paragraph, ", ")
+                add(paragraph, source.title, italic=True)
             details = [long_date(source.published)] if source.published else []
             details += [f"language: {source.language}", f"file: seeds/{source.file}"]
-            paragraph.add_run(", " + ", ".join(details))
+            add(paragraph, ", " + ", ".join(details))
             if source.url:
-                paragraph.add_run(", ")
+                add(paragraph, ", ")
                 _hyperlink(paragraph, source.url)
+
+
+def add(paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
+    """Append a run of text to a paragraph (directly: see run_element)."""
+    paragraph._p.append(run_element(text, bold, italic))
 
 
 def note_runs(note: Note) -> list:

@@ -40,7 +40,7 @@ from docx.parts.document import DocumentPart
 from docx.text.font import Font
 from docx.text.paragraph import Paragraph
 
-__all__ = ["RUN_FLAGS", "Footnotes", "TextRun", "add_footnote", "prepare_footnotes"]
+__all__ = ["RUN_FLAGS", "Footnotes", "TextRun", "add_footnote", "prepare_footnotes", "run_element"]
 
 #: One piece of footnote text: a plain string, or (text, flags) where flags maps names
 #: from RUN_FLAGS to booleans, e.g. ("quoted words", {"italic": True}).
@@ -130,9 +130,12 @@ class Footnotes:
         footnote_id = self.next_id
         self.notes.part.element.append(_footnote(footnote_id, runs, self.notes))
         self.next_id += 1
-        run = paragraph.add_run()
-        run.element.style = self.notes.reference_style
-        run.element.append(OxmlElement("w:footnoteReference", {qn("w:id"): str(footnote_id)}))
+        run = OxmlElement("w:r")
+        props = OxmlElement("w:rPr")
+        props.append(OxmlElement("w:rStyle", {qn("w:val"): self.notes.reference_style}))
+        run.append(props)
+        run.append(OxmlElement("w:footnoteReference", {qn("w:id"): str(footnote_id)}))
+        paragraph._p.append(run)
         return footnote_id
 
 
@@ -254,12 +257,35 @@ def _footnote(footnote_id: int, runs: list[CT_R], footnotes: _Footnotes) -> Base
     return footnote
 
 
+def run_element(text: str, bold: bool = False, italic: bool = False) -> CT_R:
+    """A `<w:r>` of plain text, built directly: python-docx's `Run.text` examines every
+    character for tabs and breaks, which a brief of thousands of notes pays dearly for."""
+    run = OxmlElement("w:r")
+    if bold or italic:
+        props = OxmlElement("w:rPr")
+        for flag, on in (("w:b", bold), ("w:i", italic)):  # the schema's order: b before i
+            if on:
+                props.append(OxmlElement(flag))
+        run.append(props)
+    if any(c in text for c in "\t\n\r"):
+        run.text = text  # python-docx turns these into w:tab and w:br
+        return run
+    element = OxmlElement("w:t")
+    element.text = text
+    if text != text.strip():
+        element.set(qn("xml:space"), "preserve")
+    run.append(element)
+    return run
+
+
 def _text_run(item: TextRun) -> CT_R:
     """A `<w:r>` for one TextRun; unknown flags raise, so a typo cannot pass silently."""
     text, flags = (item, {}) if isinstance(item, str) else item
     unknown = set(flags) - RUN_FLAGS
     if unknown:
         raise ValueError(f"unknown footnote run flags {sorted(unknown)}; use {sorted(RUN_FLAGS)}")
+    if set(flags) <= {"bold", "italic"}:
+        return run_element(text, bool(flags.get("bold")), bool(flags.get("italic")))
     run = OxmlElement("w:r")
     run.text = text
     font = Font(run)
