@@ -16,7 +16,7 @@ from typing import List, NoReturn, Optional
 
 import typer
 
-from . import languages, scaffold, schema, status as status_report
+from . import languages
 from .corpus import SourceProblem, SourceText, read_source
 from .load import SLUG, load
 from .model import Dossier
@@ -144,6 +144,7 @@ def language_of(text: str, given: str | None) -> str:
 
 def source_id(given: str | None, outlet: str | None, published, file: str, taken: dict[str, str]) -> str:
     """The given id, checked; else a slug of the outlet and month (`kazinform-2024-05`) or of the file name."""
+    from . import scaffold
     if given is not None:
         if not SLUG.match(given):
             fail(f"--id {given!r} is not a valid id", f"use lowercase letters, digits and '-', e.g. --id {scaffold.slug(given) or 'source-1'}", 2)
@@ -162,6 +163,7 @@ def source_id(given: str | None, outlet: str | None, published, file: str, taken
 
 def entry_lines(sid: str, file: str, outlet: str | None, text: str, language: str, published) -> list[str]:
     """The catalogue entry, candidates marked: the outlet a TODO when not given."""
+    from . import scaffold
     lines = [f"- id: {sid}", f"  file: {scaffold.scalar(file)}"]
     if outlet:
         lines.append(f"  outlet: {scaffold.scalar(outlet)}")
@@ -201,6 +203,7 @@ def add_source(
     root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
 ) -> None:
     """Copy an article into seeds/ unchanged and append its entry to seeds/sources.yaml."""
+    from . import scaffold
     root = repository(root)
     raw, text = read_article(file)
     (root / "seeds").mkdir(exist_ok=True)
@@ -247,6 +250,7 @@ def new(
     root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
 ) -> None:
     """Write briefs/<date>-<place>-<slug>.yaml pre-filled from the sources, candidates marked TODO."""
+    from . import scaffold, schema  # imported when used: other commands need not pay for them
     root = repository(root)
     dossier = load(root)
     texts = cited_texts(root, dossier, ids)
@@ -271,6 +275,7 @@ def schema_command(
     root: Path = typer.Option(Path("."), "--root", help="Where docs/schema/ is written (with --write)."),
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a YAML format, for editors and other tools."""
+    from . import schema
     if not write:
         typer.echo(schema.render(kind.value), nl=False)
         return
@@ -282,6 +287,7 @@ def schema_command(
 
 def status(root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP)) -> None:
     """Show what is left to curate: sources and the meetings citing them, meetings by week, open findings."""
+    from . import status as status_report
     from .cli import run_checks
 
     root = repository(root)
