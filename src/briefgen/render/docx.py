@@ -37,8 +37,8 @@ def render(brief: Brief, moment: dt.datetime, root: Path, review: bool = False) 
     document = docx.Document(str(template_path(root, "reference.docx")))
     _clear_body(document)
     _properties(document, brief, moment)
-    _header_footer(document, brief)
     writer = _Writer(document, review, moment)
+    _header_footer(document, brief, writer.style("Header"))
     writer.title_block(brief)
     writer.key_points(brief)
     for section in brief.sections:
@@ -71,7 +71,7 @@ def _properties(document, brief: Brief, moment: dt.datetime) -> None:
     props.created = props.modified = props.last_printed = moment
 
 
-def _header_footer(document, brief: Brief) -> None:
+def _header_footer(document, brief: Brief, header_style) -> None:
     """Fill the reference's placeholders; a header without one gets the marking added."""
     values = {
         "{classification}": brief.settings.classification,
@@ -89,13 +89,7 @@ def _header_footer(document, brief: Brief) -> None:
                         for key, value in values.items():
                             run.text = run.text.replace(key, value)
         if not marked:
-            section.header.add_paragraph(brief.settings.classification, style=_style(document, "Header"))
-
-
-def _style(document, name: str, fallback: str = "Normal") -> str:
-    """A style of the reference document, or the fallback when staff removed it."""
-    names = {s.name for s in document.styles}
-    return name if name in names else fallback
+            section.header.add_paragraph(brief.settings.classification, style=header_style)
 
 
 class _Writer:
@@ -251,7 +245,7 @@ class _Writer:
             add(paragraph, ", " + ", ".join(details))
             if source.url:
                 add(paragraph, ", ")
-                _hyperlink(paragraph, source.url)
+                _hyperlink(paragraph, source.url, self.styles.get("Hyperlink"))
 
 
 def add(paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
@@ -281,17 +275,16 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _hyperlink(paragraph, url: str) -> None:
-    """An external link (python-docx has no API for one): a relationship and a w:hyperlink."""
+def _hyperlink(paragraph, url: str, style=None) -> None:
+    """An external link (python-docx has no API for one): a relationship and a w:hyperlink,
+    in the reference document's Hyperlink style when it has one."""
     rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     run = OxmlElement("w:r")
-    if _style(paragraph.part.document, "Hyperlink", "") == "Hyperlink":
+    if style is not None:
         props = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), paragraph.part.document.styles["Hyperlink"].style_id)
-        props.append(style)
+        props.append(OxmlElement("w:rStyle", {qn("w:val"): style.style_id}))
         run.append(props)
     text = OxmlElement("w:t")
     text.text = url
