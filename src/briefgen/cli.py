@@ -77,8 +77,9 @@ def run_checks(root: Path, use_cache: bool = True, show_progress: bool = False) 
         return dossier, verify(root, dossier, cache, lambda: progress.advance(checking))
 
 
-def failed(verification: Verification, strict: bool) -> bool:
-    return bool(verification.errors or (strict and verification.warnings))
+def failed(diagnostics, strict: bool) -> bool:
+    """Errors stop a command; with --strict, warnings do too."""
+    return any(d.severity == "error" or strict for d in diagnostics)
 
 
 @app.command()
@@ -97,8 +98,7 @@ def check(
     typer.echo(FORMATS[report.value](diagnostics), nl=False)
     if report is ReportFormat.text:
         typer.echo(tally(diagnostics))
-    errors = any(d.severity == "error" for d in diagnostics)
-    raise typer.Exit(1 if errors or (strict and diagnostics) else 0)
+    raise typer.Exit(1 if failed(diagnostics, strict) else 0)
 
 
 def check_repository(root: Path, use_cache: bool, show_progress: bool) -> tuple:
@@ -143,7 +143,7 @@ def build(
     dossier, verification = run_checks(root, not no_cache, show_progress=True)
     if verification.diagnostics:
         typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
-    if failed(verification, strict):
+    if failed(verification.diagnostics, strict):
         typer.echo(f"{tally(verification.diagnostics)}: nothing written", err=True)
         raise typer.Exit(1)
     period = asked or (Period.everything(dossier.meetings) if everything else latest_week(dossier.meetings))
