@@ -430,14 +430,16 @@ def load_meeting(path: Path, rel: str) -> tuple[Meeting | None, tuple[Diagnostic
     return meeting, tuple(r.diagnostics)
 
 
-def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None]) -> tuple[Meeting, ...]:
-    """Every meeting file, each read from the cache when its bytes are unchanged."""
+def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None],
+                  contents: dict[str, str]) -> tuple[Meeting, ...]:
+    """Every meeting file, each read from the cache when its bytes are unchanged; `contents`
+    receives each file's content digest, so that later stages need not read it again."""
     meetings = []
     for path in meeting_files(root):
         tick()
         rel = f"briefs/{path.name}"
         try:
-            key = digest("load", rel, path.read_bytes())
+            key = contents[rel] = digest("load", rel, path.read_bytes())
         except OSError:
             key = None  # read_yaml says why
         entry = cache.get("load", key) if key else None
@@ -463,8 +465,9 @@ def load(root: Path, cache: Cache | None = None, tick: Callable[[], None] = lamb
     settings = load_settings(r, root)
     unread: list[str] = []
     sources = load_sources(r, root, unread)
-    meetings = load_meetings(r, root, cache or Cache(None), tick)
-    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread))
+    contents: dict[str, str] = {}
+    meetings = load_meetings(r, root, cache or Cache(None), tick, contents)
+    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread), contents)
 
 
 def fingerprint(root: Path) -> str | None:

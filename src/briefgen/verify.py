@@ -204,9 +204,8 @@ def _restore(ctx: Context, located) -> Match | None:
 
 def meeting_key(ctx: Context, meeting: Meeting, fingerprints: dict[str, str]) -> str | None:
     """Everything a meeting's findings depend on: its file, the sources it cites, the brief's language."""
-    try:
-        own = (ctx.root / meeting.pos.file).read_bytes()
-    except OSError:
+    own = ctx.dossier.contents.get(meeting.pos.file)  # the loader's digest of the file's bytes
+    if own is None:
         return None
     cited = sorted({c.source for c in meeting.citations()})
     return digest("verify", meeting.pos.file, own, ctx.dossier.settings.language,
