@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 validation errors (or warnings under --strict), 2 usage e
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from enum import Enum
@@ -247,8 +248,18 @@ def common(
     """briefgen: weekly meeting briefs whose every claim is checked against its sources."""
 
 
+GC_THRESHOLD = 200_000  # allocations between young collections (CPython's default: 700)
+
+
 def main() -> None:
-    """Entry point: run the app; an unexpected failure is one line, never a traceback."""
+    """Entry point: run the app; an unexpected failure is one line, never a traceback.
+
+    A check builds millions of small records that live until it ends; with the default
+    threshold the cyclic collector walks them again and again (loading the 5,000-meeting
+    benchmark archive took 8.8 s instead of 5.0 s, unpickling it 6.9 s instead of 1.0 s).
+    A one-shot command makes almost no cyclic garbage, so collecting rarely costs nothing.
+    """
+    gc.set_threshold(GC_THRESHOLD, 50, 100)
     try:
         app(standalone_mode=True)
     except SystemExit:
