@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Where:
-    """A place in a file: the file path relative to the brief repository, 1-based line and column."""
+class Where(NamedTuple):
+    """A place in a file: the file path relative to the brief repository, 1-based line and column.
+
+    A named tuple rather than a dataclass: a large archive holds millions of them, and a
+    tuple is built, hashed, compared and pickled in C.
+    """
 
     file: str
     line: int = 1
