@@ -45,25 +45,30 @@ _LETTERS = {
     "Han": "\u4e00-\u9fff",
     "Hangul": "\uac00-\ud7af",
 }
-_SCRIPT = {name: re.compile(f"[{letters}]") for name, letters in _LETTERS.items()}
+_SCRIPT = {name: re.compile(f"[{letters}]+") for name, letters in _LETTERS.items()}  # runs: few matches
+_LETTER = re.compile(r"[^\W\d_]+")
 SAMPLE = 1_500  # characters: enough to tell the script of an article, cheap for a huge one
+
+
+def _count(pattern: re.Pattern[str], sample: str) -> int:
+    """How many characters of `sample` the (run-matching) pattern covers."""
+    return sum(map(len, pattern.findall(sample)))
 
 
 def dominant_script(text: str) -> str | None:
     """The script most letters of `text` are written in (None for a text without letters)."""
     sample = text[:SAMPLE]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPT.items()}
+    counts = {name: _count(pattern, sample) for name, pattern in _SCRIPT.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] else None
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def share_of(text: str, scripts: frozenset[str]) -> float:
     """The share of the letters of `text` written in one of `scripts` (1.0 for a text without letters)."""
     sample = text[:SAMPLE]
-    letters = len(_LETTER.findall(sample))
+    if sample.isascii() and "Latin" in scripts:  # every ASCII letter is Latin
+        return 1.0
+    letters = _count(_LETTER, sample)
     if not letters:
         return 1.0
-    return sum(len(_SCRIPT[name].findall(sample)) for name in scripts) / letters
+    return sum(_count(_SCRIPT[name], sample) for name in scripts) / letters
