@@ -24,6 +24,7 @@ with the summary (or states none).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -71,8 +72,9 @@ class Claim:
     value: object
 
 
+@functools.lru_cache(maxsize=None)
 def city_of(word: str) -> str | None:
-    """The canonical city a word names, allowing Russian case endings."""
+    """The canonical city a word names, allowing Russian case endings (memoised: words recur)."""
     word = normal(word)
     for city, aliases in CITY_ALIASES.items():
         for name in (city, *aliases):
@@ -83,6 +85,7 @@ def city_of(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def month_of(word: str) -> int | None:
     word = normal(word).rstrip(".")
     return next((i + 1 for i, forms in enumerate(MONTHS) if word in map(normal, forms)), None)
