@@ -8,6 +8,7 @@ elsewhere by `..`, an absolute path or a symbolic link.
 from __future__ import annotations
 
 import codecs
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -130,24 +131,28 @@ def read_source(seeds: Path, source: Source) -> SourceText | SourceProblem:
 
 
 def _read_confined(seeds: Path, path: Path, source: Source, name: str) -> SourceText | SourceProblem:
-    if not path.exists() and not path.is_symlink():
+    """Read a plain name inside seeds/; only a symbolic link needs resolving (one `lstat` otherwise)."""
+    try:
+        status = path.lstat()
+    except FileNotFoundError:
         return SourceProblem("source-file", f"source file seeds/{name} does not exist",
                              "copy the article into seeds/ or correct the file name")
-    if not path.exists():
-        return SourceProblem("source-file", f"seeds/{name} is a link to a file that does not exist",
-                             "copy the article itself into seeds/ instead of linking to it")
-    real = path.resolve(strict=True)
-    if not real.is_relative_to(seeds.resolve()):
-        return SourceProblem("source-file", f"seeds/{name} is a link leading outside seeds/ (to {real})",
-                             "copy the article itself into seeds/ instead of linking to it")
-    if not real.is_file():
+    if stat.S_ISLNK(status.st_mode):
+        if not path.exists():
+            return SourceProblem("source-file", f"seeds/{name} is a link to a file that does not exist",
+                                 "copy the article itself into seeds/ instead of linking to it")
+        real = path.resolve(strict=True)
+        if not real.is_relative_to(seeds.resolve()):
+            return SourceProblem("source-file", f"seeds/{name} is a link leading outside seeds/ (to {real})",
+                                 "copy the article itself into seeds/ instead of linking to it")
+        status = real.stat()
+    if not stat.S_ISREG(status.st_mode):
         return SourceProblem("source-file", f"seeds/{name} is not a regular file",
                              "point `file:` at a .txt article inside seeds/")
-    size = real.stat().st_size
-    if size > MAX_SEED_BYTES:
+    if status.st_size > MAX_SEED_BYTES:
         return SourceProblem(
             "source-file",
-            f"seeds/{name} is {size / 2**20:.0f} MiB, over the {MAX_SEED_BYTES // 2**20} MiB limit for one article",
+            f"seeds/{name} is {status.st_size / 2**20:.0f} MiB, over the {MAX_SEED_BYTES // 2**20} MiB limit for one article",
             "save only the article's text, one paragraph per line",
         )
     return decode(path.read_bytes(), source, name)
