@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from briefgen.corpus import SourceText
 from briefgen.load import load
-from briefgen.text import DASHES, QUOTES, fold, normal
+from briefgen.text import DASHES, QUOTES, _fold_ascii, _fold_chars, fold, normal
 
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = load(ROOT)
@@ -132,6 +132,13 @@ def test_fragments_out_of_order_do_not_verify(drawn) -> None:
 def test_fast_normal_agrees_with_the_character_by_character_fold(text: str) -> None:
     """`normal` (for searching) and `fold` (for offsets) must give the same text."""
     assert normal(text) == fold(text).text
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=80), base=st.integers(0, 1000))
+def test_the_ascii_fold_agrees_with_the_character_by_character_fold(text: str, base: int) -> None:
+    """The C-speed fold of ASCII text keeps the same text and the same origins."""
+    assert _fold_ascii(text, base) == _fold_chars(text, base)
 
 
 def test_fast_normal_agrees_with_fold_on_every_seed_paragraph() -> None:

@@ -78,8 +78,16 @@ class Folded:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+_WORD = re.compile(r"\S+")
+
+
 def fold(text: str, base: int = 0) -> Folded:
     """Normalise `text`; offsets are counted from `base` (the text's offset in its file)."""
+    return _fold_ascii(text, base) if text.isascii() else _fold_chars(text, base)
+
+
+def _fold_chars(text: str, base: int) -> Folded:
+    """`fold` one character at a time: any text."""
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -94,6 +102,17 @@ def fold(text: str, base: int = 0) -> Folded:
         chars.pop()
         origin.pop()
     return Folded("".join(chars), tuple(origin))
+
+
+def _fold_ascii(text: str, base: int) -> Folded:
+    """`fold` for ASCII, at C speed: each character folds to one, but white space runs to one space."""
+    words = list(_WORD.finditer(text))
+    origin: list[int] = []
+    for index, word in enumerate(words):
+        if index:
+            origin.append(base + words[index - 1].end())  # the space stands for the run's first character
+        origin.extend(range(base + word.start(), base + word.end()))
+    return Folded(" ".join(word.group() for word in words).translate(_PRE).lower(), tuple(origin))
 
 
 def quote_parts(quote: str) -> list[str]:
