@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
+
 from briefgen.cache import Cache, digest, for_repository
 from briefgen.cli import run_checks
 
@@ -108,3 +110,43 @@ def test_a_repeated_check_with_nothing_changed_says_the_same_and_sees_any_change
     changed = invoke("check", "--root", str(root))
     assert changed.exit_code == 1 and "error[quote-not-found]" in changed.stdout
     assert invoke("check", "--root", str(root), "--strict").exit_code == 1
+
+
+def test_a_build_after_an_unchanged_check_recalls_its_findings_and_writes_the_same_brief(
+        tmp_path: Path, invoke, monkeypatch) -> None:
+    import briefgen.cli
+
+    root = copy_shipped(tmp_path / "repo")
+    env = {"SOURCE_DATE_EPOCH": "1715817600"}
+    fresh, recalled = tmp_path / "fresh", tmp_path / "recalled"
+    assert invoke("build", "--root", root, "--all", "--review", "--out", fresh, "--no-cache", env=env).exit_code == 0
+    assert invoke("check", "--root", root).exit_code == 0
+    monkeypatch.setattr(briefgen.cli, "verify", lambda *args, **kwargs: pytest.fail("checked every meeting again"))
+    result = invoke("build", "--root", root, "--all", "--review", "--out", recalled, env=env)
+    assert result.exit_code == 0, result.output
+    assert "source-conflict" in result.stderr, "the recalled warnings are still shown"
+    names = sorted(p.name for p in fresh.iterdir())
+    assert names == sorted(p.name for p in recalled.iterdir()) and len(names) == 3
+    for name in names:
+        assert (fresh / name).read_bytes() == (recalled / name).read_bytes(), name
+
+
+def test_recalled_evidence_reads_only_the_sources_the_brief_cites(shipped: Path, monkeypatch) -> None:
+    from briefgen import verify as verifying
+    from briefgen.load import load
+
+    dossier = load(shipped)
+    checked = verifying.verify(shipped, dossier)
+    read: list[str] = []
+    original = verifying.read_source
+    monkeypatch.setattr(verifying, "read_source", lambda seeds, source: read.append(source.id) or original(seeds, source))
+    recalled = verifying.recall(shipped, dossier, checked.diagnostics)
+    assert recalled.diagnostics == checked.diagnostics and not read
+    tashkent = next(m for m in dossier.meetings if m.city == "Tashkent")
+    for citation in tashkent.citations():
+        assert recalled.evidence[citation.pos] == checked.evidence[citation.pos]
+    assert set(read) == {c.source for c in tashkent.citations()}
+    for _, citation in dossier.citations():
+        assert (citation.pos in recalled.evidence) == (citation.pos in checked.evidence)
+        if citation.pos in checked.evidence:
+            assert recalled.evidence[citation.pos] == checked.evidence[citation.pos]

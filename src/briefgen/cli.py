@@ -22,7 +22,7 @@ from .load import fingerprint, load, meeting_files
 from .model import Dossier
 from .report import FORMATS
 from .report.text import line, tally
-from .verify import Verification, verify
+from .verify import Verification, recall, verify
 from .write import write_all
 
 app = typer.Typer(
@@ -61,21 +61,40 @@ def brief_root(root: Path) -> Path:
 PROGRESS_FROM = 300  # meeting files: below this a check takes well under a second
 
 
-def run_checks(root: Path, use_cache: bool = True, show_progress: bool = False) -> tuple[Dossier, Verification]:
-    """Load and verify; on a terminal, a large repository shows a progress bar (on stderr)."""
+def remembered(root: Path, use_cache: bool) -> tuple[str | None, tuple | None]:
+    """The fingerprint of every file a check reads, and the findings of an earlier check
+    of exactly these files (None when there was none, or without the cache)."""
+    key = fingerprint(root) if use_cache else None
+    return key, for_repository(root, use_cache).get("check", key) if key else None
+
+
+def run_checks(root: Path, use_cache: bool = True, show_progress: bool = False,
+               known: tuple[str | None, tuple | None] | None = None) -> tuple[Dossier, Verification]:
+    """Load and verify; on a terminal, a large repository shows a progress bar (on stderr).
+
+    When no file changed since the last check, its findings are recalled instead of
+    checking every meeting again (only the quotes a brief cites are located afresh).
+    `known` is `remembered()` when the caller has asked already.
+    """
     cache = for_repository(root, use_cache)
+    key, found = known or remembered(root, use_cache)
     files = len(meeting_files(root)) if show_progress and sys.stderr.isatty() else 0
     if files < PROGRESS_FROM:
         dossier = load(root, cache)
-        return dossier, verify(root, dossier, cache)
-    from rich.console import Console
-    from rich.progress import Progress
+        verification = recall(root, dossier, found) if found is not None else verify(root, dossier, cache)
+    else:
+        from rich.console import Console
+        from rich.progress import Progress
 
-    with Progress(transient=True, console=Console(stderr=True)) as progress:
-        reading = progress.add_task("reading summaries", total=files)
-        dossier = load(root, cache, lambda: progress.advance(reading))
-        checking = progress.add_task("checking against sources", total=len(dossier.meetings))
-        return dossier, verify(root, dossier, cache, lambda: progress.advance(checking))
+        with Progress(transient=True, console=Console(stderr=True)) as progress:
+            reading = progress.add_task("reading summaries", total=files)
+            dossier = load(root, cache, lambda: progress.advance(reading))
+            checking = progress.add_task("checking against sources", total=len(dossier.meetings))
+            verification = recall(root, dossier, found) if found is not None else \
+                verify(root, dossier, cache, lambda: progress.advance(checking))
+    if key and found is None:
+        cache.put("check", key, verification.diagnostics)
+    return dossier, verification
 
 
 def failed(diagnostics, strict: bool) -> bool:
@@ -104,14 +123,8 @@ def check(
 
 def check_repository(root: Path, use_cache: bool, show_progress: bool) -> tuple:
     """All findings; when no file changed since the last check, its findings as they were."""
-    cache = for_repository(root, use_cache)
-    key = fingerprint(root) if use_cache else None
-    found = cache.get("check", key) if key else None
-    if found is None:
-        found = run_checks(root, use_cache, show_progress)[1].diagnostics
-        if key:
-            cache.put("check", key, found)
-    return found
+    key, found = remembered(root, use_cache)
+    return found if found is not None else run_checks(root, use_cache, show_progress, (key, None))[1].diagnostics
 
 
 def explain_code(code: str) -> None:

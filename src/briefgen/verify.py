@@ -14,7 +14,7 @@ from . import checks
 from .cache import Cache, digest
 from .parallel import chunked_map
 from .corpus import Paragraph, SourceProblem, SourceText, read_source
-from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Severity, Where
+from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Severity, Source, Where
 from .text import normal, quote_parts
 
 
@@ -78,21 +78,25 @@ class Context:
 
 
 class Evidences(dict):
-    """Citation position -> Evidence, each computed when first asked for (by the brief)."""
+    """Citation position -> Evidence, each computed when first asked for (by the brief).
 
-    def __init__(self, matches: dict[Where, Match | None]) -> None:
+    `lookup` gives a citation's match: a check's own results, or a fresh search when
+    the findings were recalled from the cache.
+    """
+
+    def __init__(self, lookup: Callable[[Where], Match | None]) -> None:
         super().__init__()
-        self.matches = matches
+        self.lookup = lookup
 
     def __missing__(self, pos: Where) -> Evidence:
-        match = self.matches.get(pos)
+        match = self.lookup(pos)
         if match is None:
             raise KeyError(pos)
         self[pos] = match.evidence
         return self[pos]
 
     def __contains__(self, pos: object) -> bool:
-        return self.matches.get(pos) is not None
+        return super().__contains__(pos) or self.lookup(pos) is not None
 
 
 @dataclass(frozen=True)
@@ -111,19 +115,51 @@ class Verification:
         return tuple(d for d in self.diagnostics if d.severity == "warning")
 
 
-def read_texts(root: Path, dossier: Dossier) -> Context:
-    ctx = Context(root, dossier, meetings=dossier.meetings)
+def readable(dossier: Dossier) -> dict[str, Source]:
+    """The catalogue entries whose files are read: the first for each id and for each file
+    (a later duplicate is reported by duplicate-source, and its text is not used)."""
+    chosen: dict[str, Source] = {}
     seen_files: set[str] = set()
     for source in dossier.sources:
-        if source.id in ctx.texts or source.id in ctx.problems or source.file in seen_files:
-            continue  # a duplicate entry, reported by duplicate-source
-        seen_files.add(source.file)
+        if source.id not in chosen and source.file not in seen_files:
+            chosen[source.id] = source
+            seen_files.add(source.file)
+    return chosen
+
+
+def read_texts(root: Path, dossier: Dossier) -> Context:
+    ctx = Context(root, dossier, meetings=dossier.meetings)
+    for source in readable(dossier).values():
         result = read_source(root / "seeds", source)
         if isinstance(result, SourceProblem):
             ctx.problems[source.id] = result
         else:
             ctx.texts[source.id] = result
     return ctx
+
+
+class _TextsOnDemand(dict):
+    """Source id -> text, each file read when a quote from it is first looked up."""
+
+    def __init__(self, root: Path, dossier: Dossier) -> None:
+        super().__init__()
+        self.root, self.sources = root, readable(dossier)
+
+    def get(self, source_id: str, default=None):
+        if source_id not in self:
+            source = self.sources.get(source_id)
+            result = read_source(self.root / "seeds", source) if source else None
+            self[source_id] = result if isinstance(result, SourceText) else None
+        return super().get(source_id) or default
+
+
+def recall(root: Path, dossier: Dossier, diagnostics: tuple[Diagnostic, ...]) -> Verification:
+    """The outcome of an earlier check of these very files: its findings as cached, and each
+    quote located again only when the brief cites it (a week's brief reads a few sources,
+    not the archive's thousands)."""
+    ctx = Context(root, dossier, texts=_TextsOnDemand(root, dossier))
+    citations = {citation.pos: citation for _, citation in dossier.citations()}
+    return Verification(diagnostics, Evidences(lambda pos: ctx.match(citations[pos]) if pos in citations else None))
 
 
 PARALLEL_FROM = 400  # meetings to check afresh: below this, starting workers costs more than it saves
@@ -168,7 +204,7 @@ def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Calla
             tick()
     _WORK = ()
     unique = sorted(set(found), key=lambda d: d.sort_key)
-    return Verification(tuple(unique), Evidences(ctx.matches))
+    return Verification(tuple(unique), Evidences(ctx.matches.get))
 
 
 def _check_chunk(indices) -> list[tuple[int, tuple]]:
