@@ -44,7 +44,7 @@ def test_an_edit_is_seen_and_only_the_edited_meeting_is_checked_again(tmp_path: 
     verification = verify(root, load(root, cache), cache)
     assert any(d.code == "quote-not-found" and d.where.file.endswith(path.name) for d in verification.diagnostics)
     assert cache.misses == 2, "the edited file is read and checked again (one load, one verify entry)"
-    assert cache.hits == 4, "the two other meetings come from the cache"
+    assert cache.hits == 5, "the catalogue and the two other meetings come from the cache"
 
 
 def test_a_changed_source_invalidates_the_meetings_citing_it(tmp_path: Path) -> None:
@@ -150,3 +150,11 @@ def test_recalled_evidence_reads_only_the_sources_the_brief_cites(shipped: Path,
         assert (citation.pos in recalled.evidence) == (citation.pos in checked.evidence)
         if citation.pos in checked.evidence:
             assert recalled.evidence[citation.pos] == checked.evidence[citation.pos]
+
+
+def test_an_edited_catalogue_is_read_again(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    assert "language-mismatch" not in {d[1] for d in findings(root, use_cache=True)}
+    catalogue = root / "seeds" / "sources.yaml"
+    catalogue.write_text(catalogue.read_text("utf-8").replace("language: ru", "language: en"), "utf-8")
+    assert "language-mismatch" in {d[1] for d in findings(root, use_cache=True)}

@@ -378,20 +378,41 @@ def read_yaml(r: Reader, path: Path, rel: str) -> Node | None:
     return node
 
 
-def load_sources(r: Reader, root: Path, unread: list[str]) -> tuple[Source, ...]:
+def load_sources(r: Reader, root: Path, unread: list[str], cache: Cache) -> tuple[Source, ...]:
+    """The catalogue, from the cache when its bytes are unchanged (an archive lists thousands)."""
     rel = "seeds/sources.yaml"
     path = root / rel
     if not path.exists():
         r.error(Where(rel), "unreadable", f"{rel} is missing", "create it: a list of sources (see FORMAT.md)")
         return ()
-    node = read_yaml(r, path, rel)
-    if node is None:
-        return ()
     try:
-        return r.items(node, "sources", lambda n, p: read_source(r, n, p),
-                       salvage=lambda n: unread.extend(scalar_texts(n, "id")))
-    except Invalid:
-        return ()
+        key = digest("sources", path.read_bytes())
+    except OSError:
+        key = None  # read_yaml says why
+    entry = cache.get("sources", key) if key else None
+    if entry is None:
+        entry = read_catalogue(path, rel)
+        if key:
+            cache.put("sources", key, entry)
+    sources, diagnostics, names = entry
+    r.diagnostics.extend(diagnostics)
+    unread.extend(names)
+    return sources
+
+
+def read_catalogue(path: Path, rel: str) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...], tuple[str, ...]]:
+    """The catalogue's entries, what is wrong with it, and the ids of entries that could not be read."""
+    r = Reader()
+    unread: list[str] = []
+    node = read_yaml(r, path, rel)
+    sources: tuple[Source, ...] = ()
+    if node is not None:
+        try:
+            sources = r.items(node, "sources", lambda n, p: read_source(r, n, p),
+                              salvage=lambda n: unread.extend(scalar_texts(n, "id")))
+        except Invalid:
+            pass
+    return sources, tuple(r.diagnostics), tuple(unread)
 
 
 def load_settings(r: Reader, root: Path) -> Settings:
@@ -464,9 +485,10 @@ def load(root: Path, cache: Cache | None = None, tick: Callable[[], None] = lamb
     r = Reader()
     settings = load_settings(r, root)
     unread: list[str] = []
-    sources = load_sources(r, root, unread)
+    cache = cache or Cache(None)
+    sources = load_sources(r, root, unread, cache)
     contents: dict[str, str] = {}
-    meetings = load_meetings(r, root, cache or Cache(None), tick, contents)
+    meetings = load_meetings(r, root, cache, tick, contents)
     return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread), contents)
 
 
