@@ -72,10 +72,6 @@ class SourceText:
             position += len(paragraph.norm) + 1
         return "\n".join(pieces), starts
 
-    def prepare(self) -> None:
-        """Normalise now (before forking workers, so each does not do it again)."""
-        self._joined
-
     def locate(self, parts: list[str]) -> Paragraph | None:
         """The first paragraph holding every part, in order."""
         if not parts:

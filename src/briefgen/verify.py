@@ -192,9 +192,6 @@ def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Calla
             continue
         found.extend(_apply(ctx, entry))
         tick()
-    if len(todo) >= PARALLEL_FROM:
-        for text in ctx.texts.values():
-            text.prepare()
     _WORK = (ctx, per_meeting)
     for results in chunked_map(_check_chunk, todo, PARALLEL_FROM):
         for index, entry in results:
