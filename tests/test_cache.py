@@ -88,16 +88,22 @@ def test_no_progress_bar_when_output_is_not_a_terminal(tmp_path: Path, invoke) -
     assert "reading summaries" not in result.output and "━" not in result.output
 
 
-def test_checking_over_several_processes_finds_the_same(tmp_path: Path, monkeypatch) -> None:
+def test_loading_and_checking_over_several_processes_finds_the_same(tmp_path: Path, monkeypatch) -> None:
+    from briefgen import load as load_module
     from briefgen import verify as verify_module
 
     root = copy_shipped(tmp_path / "repo")
     monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
     serial = findings(root, use_cache=False)
+    meetings = load_module.load(root).meetings
     monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
     monkeypatch.setattr(verify_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr("briefgen.parallel.CHUNK", 1)
+    assert load_module.load(root).meetings == meetings
     assert findings(root, use_cache=False) == serial
+    assert findings(root, use_cache=True) == serial and entries(root), "the workers fill the cache"
+    assert findings(root, use_cache=True) == serial
 
 
 def test_a_repeated_check_with_nothing_changed_says_the_same_and_sees_any_change(tmp_path: Path, invoke) -> None:

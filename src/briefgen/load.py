@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Callable, TypeVar
 
 from . import languages
 from .cache import Cache, digest
+from .parallel import chunked_map
 from .model import (
     Citation,
     Commitment,
@@ -451,13 +453,17 @@ def load_meeting(path: Path, rel: str) -> tuple[Meeting | None, tuple[Diagnostic
     return meeting, tuple(r.diagnostics)
 
 
+PARALLEL_FROM = 400  # files to parse: below this, starting workers costs more than it saves
+
+
 def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None],
                   contents: dict[str, str]) -> tuple[Meeting, ...]:
     """Every meeting file, each read from the cache when its bytes are unchanged; `contents`
-    receives each file's content digest, so that later stages need not read it again."""
-    meetings = []
-    for path in meeting_files(root):
-        tick()
+    receives each file's content digest, so that later stages need not read it again.
+    Many files left to parse are parsed on every core."""
+    entries: dict[int, tuple] = {}
+    todo: list[tuple[int, Path, str, str | None]] = []
+    for index, path in enumerate(meeting_files(root)):
         rel = f"briefs/{path.name}"
         try:
             key = contents[rel] = digest("load", rel, path.read_bytes())
@@ -465,14 +471,32 @@ def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None],
             key = None  # read_yaml says why
         entry = cache.get("load", key) if key else None
         if entry is None:
-            entry = load_meeting(path, rel)
-            if key:
-                cache.put("load", key, entry)
-        meeting, diagnostics = entry
+            todo.append((index, path, rel, key))
+        else:
+            entries[index] = entry
+            tick()
+    for results in chunked_map(functools.partial(_load_chunk, cache), todo, PARALLEL_FROM):
+        for index, entry in results:
+            entries[index] = entry
+            tick()
+    meetings = []
+    for index in sorted(entries):
+        meeting, diagnostics = entries[index]
         r.diagnostics.extend(diagnostics)
         if meeting is not None:
             meetings.append(meeting)
     return tuple(meetings)
+
+
+def _load_chunk(cache: Cache, items: list[tuple[int, Path, str, str | None]]) -> list[tuple[int, tuple]]:
+    """Parse some meeting files (in a worker, when there are many), keeping each in the cache."""
+    done = []
+    for index, path, rel, key in items:
+        entry = load_meeting(path, rel)
+        if key:
+            cache.put("load", key, entry)
+        done.append((index, entry))
+    return done
 
 
 def seed_files(root: Path) -> tuple[str, ...]:
