@@ -204,15 +204,18 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", default=list(SIZES), choices=list(SIZES))
+    parser.add_argument("sizes", nargs="*", metavar="SIZE", help="S, M, H or L (default: all of them)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="rewrite benchmarks/RESULTS.md")
     parser.add_argument("--no-shipped", action="store_true")
     args = parser.parse_args()
+    unknown = [size for size in args.sizes if size not in SIZES]
+    if unknown:
+        parser.error(f"unknown size {unknown[0]!r}: choose from {', '.join(SIZES)}")
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     shipped = None if args.no_shipped else measure_shipped(max(args.runs, 5))
     rows = []
-    for size in args.sizes:
+    for size in args.sizes or list(SIZES):
         rows.append(measure_size(size, args.runs))
         print(f"measured {size}", file=sys.stderr)
     text = table(rows, shipped) + "\n\n" + targets(rows, shipped)
