@@ -11,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import Callable, NoReturn, Optional
 
 import typer
 
@@ -78,10 +78,14 @@ def run_checks(root: Path, use_cache: bool = True, show_progress: bool = False,
     """
     cache = for_repository(root, use_cache)
     key, found = known or remembered(root, use_cache)
+
+    def verified(dossier: Dossier, tick: Callable[[], None] = lambda: None) -> Verification:
+        return recall(root, dossier, found) if found is not None else verify(root, dossier, cache, tick)
+
     files = len(meeting_files(root)) if show_progress and sys.stderr.isatty() else 0
     if files < PROGRESS_FROM:
         dossier = load(root, cache)
-        verification = recall(root, dossier, found) if found is not None else verify(root, dossier, cache)
+        verification = verified(dossier)
     else:
         from rich.console import Console
         from rich.progress import Progress
@@ -90,8 +94,7 @@ def run_checks(root: Path, use_cache: bool = True, show_progress: bool = False,
             reading = progress.add_task("reading summaries", total=files)
             dossier = load(root, cache, lambda: progress.advance(reading))
             checking = progress.add_task("checking against sources", total=len(dossier.meetings))
-            verification = recall(root, dossier, found) if found is not None else \
-                verify(root, dossier, cache, lambda: progress.advance(checking))
+            verification = verified(dossier, lambda: progress.advance(checking))
     if key and found is None:
         cache.put("check", key, verification.diagnostics)
     return dossier, verification
