@@ -10,6 +10,7 @@ import pytest
 from briefgen import checks
 from briefgen.checks.date_not_cited import date_pattern
 from briefgen.checks.figure_not_cited import figures
+from briefgen.checks.source_conflict import meeting_places
 from briefgen.load import load
 from briefgen.model import Citation, Where
 from briefgen.text import normal
@@ -379,3 +380,20 @@ def test_russian_number_formats_bear_out_figures(quote: str, text: str) -> None:
 @pytest.mark.parametrize("written", ["on 16-17 May", "16–17 мая"], ids=["en", "ru"])
 def test_date_range_gives_the_first_day(written: str) -> None:
     assert date_pattern(dt.date(2024, 5, 16)).search(normal(written))
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The first meeting took place in Almaty on 23 June.", ["Almaty"]),
+    ("Встреча состоялась в Бишкеке, сообщает пресс-служба.", ["Бишкеке"]),
+    ("Secretaries who had met  in Astana and later convened in Tashkent", ["Astana", "Tashkent"]),
+    ("Officials were held up in traffic", []),
+    ("Delegations gathered within Astana", []),
+    ("The meeting covered trade in Central Asia", []),
+    ("The summit in Osh, then the meeting\tin Khujand", ["Khujand"]),
+])
+def test_meeting_places_are_a_meeting_verb_then_in_and_a_word(sentence: str, words: list[str]) -> None:
+    found = list(meeting_places(sentence))
+    assert [word for _, _, word in found] == words
+    for start, end, word in found:
+        assert sentence[start:end].endswith(word) and sentence[start:end].split()[0] in (
+            "took", "met", "convened", "meeting", "состоялась")

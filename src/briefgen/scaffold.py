@@ -20,7 +20,7 @@ import yaml
 
 from .checks.date_not_cited import MONTHS
 from .checks.location_not_cited import names_place
-from .checks.source_conflict import COUNTRIES, MEETING_PLACE, city_of, month_of
+from .checks.source_conflict import COUNTRIES, city_of, meeting_places, month_of
 from .checks.speaker_not_near import terms
 from .corpus import SourceText
 from .model import Participant, Where
@@ -455,8 +455,7 @@ class Setting:
 
 def city_in(sentence: Sentence) -> tuple[str | None, bool]:
     """The city a sentence names (the one a meeting verb points at, first), and whether it has that verb."""
-    for match in MEETING_PLACE.finditer(sentence.text):
-        word = match.group(1) or match.group(2)
+    for _, _, word in meeting_places(sentence.text):
         city = city_of(word) or (word if word[:1].isupper() and word.isascii() else None)
         if city:
             return city, True
