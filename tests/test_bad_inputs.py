@@ -252,6 +252,20 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("title: x\ncite:\n  " + "- " * 100 + "x\n", id="dash-chain-on-one-line"),
+    pytest.param("".join(" " * level + f"k{level}:\n" for level in range(80)) + " " * 80 + "x\n", id="deep-indentation"),
+])
+def test_deep_block_nesting_is_refused(tmp_path: Path, text: str) -> None:
+    """Nesting without brackets: a `- - -` chain on one line, or ever deeper indentation."""
+    repo = make_repo(tmp_path / "repo")
+    (repo / "briefs" / "deep.yaml").write_text(text, encoding="utf-8")
+    run = invoke(["check", "--root", repo], repo)
+    assert_clean(run)
+    assert run.exit_code == 1
+    assert any(f.file == "briefs/deep.yaml" and f.code == "yaml-alias" and "levels deep" in f.message
+               for f in run.findings()), show(run)
+
 
 @pytest.mark.parametrize(
     "depth, closed",

@@ -130,12 +130,16 @@ def _refuse_line_breaks_editors_do_not_show(text: str, file: str) -> None:
         )
 
 
+DEEP_INDENT = re.compile(f"^ {{{MAX_DEPTH}}}", re.MULTILINE)
+# More than MAX_DEPTH // 2 two-character `- ` or `: ` on one line needs a line this long.
+LONG_LINE = re.compile(f"^.{{{MAX_DEPTH + 2},}}$", re.MULTILINE)
+
+
 def _may_nest_deeply(text: str) -> bool:
     """A cheap bound: deep nesting needs many brackets, deep indentation or long `- - -` chains."""
-    if text.count("[") + text.count("{") > MAX_DEPTH:
+    if text.count("[") + text.count("{") > MAX_DEPTH or DEEP_INDENT.search(text):
         return True
-    return any(len(line) - len(line.lstrip(" ")) >= MAX_DEPTH or line.count("- ") + line.count(": ") > MAX_DEPTH // 2
-               for line in text.split("\n"))
+    return any(line.count("- ") + line.count(": ") > MAX_DEPTH // 2 for line in LONG_LINE.findall(text))
 
 
 def _refuse_deep_nesting(text: str, file: str) -> None:
