@@ -32,7 +32,7 @@ from briefgen import checks  # noqa: E402
 from briefgen.cli import GC_THRESHOLD  # noqa: E402
 from briefgen.load import load, meeting_files  # noqa: E402
 from briefgen.verify import read_texts  # noqa: E402
-from briefgen.yamltree import FAST_LOADER  # noqa: E402
+from briefgen.yamltree import FastLoader  # noqa: E402
 
 
 def timed(rows: list[tuple[str, float]], name: str, work: Callable[[], object]) -> object:
@@ -44,7 +44,7 @@ def timed(rows: list[tuple[str, float]], name: str, work: Callable[[], object]) 
 
 def compose_only(root: Path) -> None:
     for path in [root / "seeds" / "sources.yaml", *meeting_files(root)]:
-        yaml.compose(path.read_text("utf-8"), Loader=FAST_LOADER)
+        yaml.compose(path.read_text("utf-8"), Loader=FastLoader)
 
 
 def measure(root: Path) -> list[tuple[str, float]]:

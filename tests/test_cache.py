@@ -90,15 +90,13 @@ def test_no_progress_bar_when_output_is_not_a_terminal(tmp_path: Path, invoke) -
 
 def test_loading_and_checking_over_several_processes_finds_the_same(tmp_path: Path, monkeypatch) -> None:
     from briefgen import load as load_module
-    from briefgen import verify as verify_module
 
     root = copy_shipped(tmp_path / "repo")
     monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
     serial = findings(root, use_cache=False)
     meetings = load_module.load(root).meetings
     monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
-    monkeypatch.setattr(verify_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr("briefgen.parallel.MINIMUM", 1)
     monkeypatch.setattr("briefgen.parallel.CHUNK", 1)
     assert load_module.load(root).meetings == meetings
     assert findings(root, use_cache=False) == serial
@@ -164,3 +162,40 @@ def test_an_edited_catalogue_is_read_again(tmp_path: Path) -> None:
     catalogue = root / "seeds" / "sources.yaml"
     catalogue.write_text(catalogue.read_text("utf-8").replace("language: ru", "language: en"), "utf-8")
     assert "language-mismatch" in {d[1] for d in findings(root, use_cache=True)}
+
+
+def test_a_source_changed_under_recalled_findings_is_checked_again(tmp_path: Path, invoke, monkeypatch) -> None:
+    """Saved between the fingerprint and the reading of a cited source: the build checks afresh."""
+    from briefgen import verify as verifying
+
+    root = copy_shipped(tmp_path / "repo")
+    assert invoke("check", "--root", root).exit_code == 0
+    original = verifying.read_source
+
+    def saved_meanwhile(seeds, source):
+        text = original(seeds, source)
+        return verifying.SourceText(source, text.text.replace("Tashkent", "Samarkand"))
+
+    monkeypatch.setattr(verifying, "read_source", saved_meanwhile)
+    out = tmp_path / "out"
+    result = invoke("build", "--root", root, "--all", "--out", out)
+    assert "is no longer found in its source: checking every summary again" in result.stderr
+    assert result.exit_code == 1 and "error[quote-not-found]" in result.stderr, result.output
+    assert not out.exists()
+
+
+def test_the_fingerprint_sees_where_a_link_leads(tmp_path: Path) -> None:
+    from briefgen.load import fingerprint
+
+    root = copy_shipped(tmp_path / "repo")
+    seed = root / "seeds" / "004_989405a0cc2211a9.txt"
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / seed.name).write_bytes(seed.read_bytes())
+    seed.unlink()
+    (tmp_path / "lib").symlink_to(tmp_path / "a")
+    seed.symlink_to(Path("..") / ".." / "lib" / seed.name)
+    before = fingerprint(root)
+    (tmp_path / "lib").unlink()
+    (tmp_path / "lib").symlink_to(tmp_path / "b")
+    assert fingerprint(root) != before, "same bytes, same link text, another target"

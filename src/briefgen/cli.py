@@ -22,7 +22,7 @@ from .load import fingerprint, load, meeting_files
 from .model import Dossier
 from .report import FORMATS
 from .report.text import line, tally
-from .verify import Verification, recall, verify
+from .verify import StaleFindings, Verification, recall, verify
 from .write import write_all
 
 app = typer.Typer(
@@ -157,12 +157,7 @@ def build(
     out_dir = out if out is not None else root / "out"
     check_out_dir(out_dir, root)
     asked = asked_period(week, start, end, everything)
-    dossier, verification = run_checks(root, not no_cache, show_progress=True)
-    if verification.diagnostics:
-        typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
-    if failed(verification.diagnostics, strict):
-        typer.echo(f"{tally(verification.diagnostics)}: nothing written", err=True)
-        raise typer.Exit(1)
+    dossier, verification = checked(root, not no_cache, strict)
     period = asked or (Period.everything(dossier.meetings) if everything else latest_week(dossier.meetings))
     if period is None:
         typer.echo("nothing to report: there are no meetings in briefs/", err=True)
@@ -170,13 +165,30 @@ def build(
     if not (asked or everything):
         typer.echo(f"building {period.slug} ({period.label}), the most recent week with a meeting", err=True)
     moment = issue_moment(dossier, period)
-    brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
+    try:
+        brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
+    except StaleFindings as stale:
+        typer.echo(f"{stale}: checking every summary again", err=True)
+        dossier, verification = checked(root, not no_cache, strict, recalling=False)
+        brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
     if not brief.sections:
         typer.echo(f"nothing to report for {period.label}: no meeting in that period; nothing written", err=True)
         return
     outputs = render_all(brief, kinds, root, out_dir, moment, review)
     for path in write_all(outputs):
         typer.echo(f"wrote {path}")
+
+
+def checked(root: Path, use_cache: bool, strict: bool, recalling: bool = True) -> tuple[Dossier, Verification]:
+    """The checked repository, its findings printed; a failed check ends the build, writing nothing."""
+    known = None if recalling else (fingerprint(root) if use_cache else None, None)
+    dossier, verification = run_checks(root, use_cache, show_progress=True, known=known)
+    if verification.diagnostics:
+        typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
+    if failed(verification.diagnostics, strict):
+        typer.echo(f"{tally(verification.diagnostics)}: nothing written", err=True)
+        raise typer.Exit(1)
+    return dossier, verification
 
 
 def parse_formats(text: str) -> list[str]:

@@ -28,8 +28,8 @@ class Paragraph:
 
     @cached_property
     def norm(self) -> str:
-        """The normalised text, for searching."""
-        return normal(self.raw)
+        """The normalised text, for searching (kept here, so not in `normal`'s memo of short texts)."""
+        return normal.__wrapped__(self.raw)
 
     def span(self, parts: list[str]) -> tuple[int, int]:
         """Code-point offsets in the file of the quote parts found in this paragraph.

@@ -453,9 +453,6 @@ def load_meeting(path: Path, rel: str) -> tuple[Meeting | None, tuple[Diagnostic
     return meeting, tuple(r.diagnostics)
 
 
-PARALLEL_FROM = 400  # files to parse: below this, starting workers costs more than it saves
-
-
 def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None],
                   contents: dict[str, str]) -> tuple[Meeting, ...]:
     """Every meeting file, each read from the cache when its bytes are unchanged; `contents`
@@ -475,7 +472,7 @@ def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None],
         else:
             entries[index] = entry
             tick()
-    for results in chunked_map(functools.partial(_load_chunk, cache), todo, PARALLEL_FROM):
+    for results in chunked_map(functools.partial(_load_chunk, cache), todo):
         for index, entry in results:
             entries[index] = entry
             tick()
@@ -526,7 +523,7 @@ def fingerprint(root: Path) -> str | None:
             continue
         for path in sorted(directory.glob(pattern)):
             try:
-                link = os.readlink(path) if path.is_symlink() else ""
+                link = os.path.realpath(path) if path.is_symlink() else ""  # where it leads, through every link
                 parts += [f"{folder}/{path.name}", link, path.read_bytes() if path.is_file() else b"(folder)"]
             except (OSError, RuntimeError):
                 return None

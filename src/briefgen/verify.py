@@ -138,31 +138,50 @@ def read_texts(root: Path, dossier: Dossier) -> Context:
     return ctx
 
 
-class _TextsOnDemand(dict):
-    """Source id -> text, each file read when a quote from it is first looked up."""
+class _TextsOnDemand:
+    """Source id -> text, each file read when a quote from it is first looked up.
+
+    Only `get`, all `Context.match` uses: a check run on it fails loudly instead of
+    seeing a partial corpus.
+    """
 
     def __init__(self, root: Path, dossier: Dossier) -> None:
-        super().__init__()
         self.root, self.sources = root, readable(dossier)
+        self.read: dict[str, SourceText | None] = {}
 
-    def get(self, source_id: str, default=None):
-        if source_id not in self:
+    def get(self, source_id: str) -> SourceText | None:
+        if source_id not in self.read:
             source = self.sources.get(source_id)
             result = read_source(self.root / "seeds", source) if source else None
-            self[source_id] = result if isinstance(result, SourceText) else None
-        return super().get(source_id) or default
+            self.read[source_id] = result if isinstance(result, SourceText) else None
+        return self.read[source_id]
+
+
+class StaleFindings(Exception):
+    """Recalled findings no longer hold: a quote a brief cites is not found in its source now."""
 
 
 def recall(root: Path, dossier: Dossier, diagnostics: tuple[Diagnostic, ...]) -> Verification:
     """The outcome of an earlier check of these very files: its findings as cached, and each
     quote located again only when the brief cites it (a week's brief reads a few sources,
-    not the archive's thousands)."""
-    ctx = Context(root, dossier, texts=_TextsOnDemand(root, dossier))
+    not the archive's thousands).
+
+    A brief is built only when every quote was found, so a quote not found now means a
+    source changed under the recalled findings (saved meanwhile, or a link retargeted):
+    `StaleFindings` is raised, and the caller checks afresh.
+    """
+    ctx = Context(root, dossier, texts=_TextsOnDemand(root, dossier))  # type: ignore[arg-type]
     citations = {citation.pos: citation for _, citation in dossier.citations()}
-    return Verification(diagnostics, Evidences(lambda pos: ctx.match(citations[pos]) if pos in citations else None))
+
+    def lookup(pos: Where) -> Match:
+        match = ctx.match(citations[pos]) if pos in citations else None
+        if match is None:
+            raise StaleFindings(f"{pos}: the quote is no longer found in its source")
+        return match
+
+    return Verification(diagnostics, Evidences(lookup))
 
 
-PARALLEL_FROM = 400  # meetings to check afresh: below this, starting workers costs more than it saves
 _WORK: tuple = ()  # (context, modules), inherited by forked workers
 
 
@@ -193,7 +212,7 @@ def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Calla
         found.extend(_apply(ctx, entry))
         tick()
     _WORK = (ctx, per_meeting)
-    for results in chunked_map(_check_chunk, todo, PARALLEL_FROM):
+    for results in chunked_map(_check_chunk, todo):
         for index, entry in results:
             if keys[index]:
                 cache.put("verify", keys[index], entry)

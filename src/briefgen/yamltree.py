@@ -26,6 +26,8 @@ SAFE_TAGS = {
 PLAIN_NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+# The nodes are plain slotted classes, not frozen ones: a large archive builds a million of
+# them, and nothing keeps or hashes a node once its file's records are read.
 @dataclass(slots=True)
 class Scalar:
     value: str
@@ -67,8 +69,8 @@ def _where(file: str, mark: yaml.Mark | None) -> Where:
     return Where(file, mark.line + 1, mark.column + 1)
 
 
-class _PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml, when PyYAML has it
-    """The safe loader without implicit typing: every scalar is text until a reader types it.
+class _Untyped:
+    """Composition without implicit typing: every scalar is text until a reader types it.
 
     Resolving `yes`, `1.5` or `2024-05-16` by regular expression is wasted work for a
     tree that keeps scalars as typed (a third of the time of composing a large archive);
@@ -84,7 +86,14 @@ _DEFAULT_TAGS = {
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
     yaml.MappingNode: "tag:yaml.org,2002:map",
 }
-FAST_LOADER = _PlainLoader
+
+
+class FastLoader(_Untyped, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml, when PyYAML has it
+    """libyaml's safe composer, untyped."""
+
+
+class SlowLoader(_Untyped, yaml.SafeLoader):
+    """The pure-Python safe composer, untyped: its error messages are the ones the hints expect."""
 
 
 def parse(text: str, file: str) -> Node | None:
@@ -98,7 +107,7 @@ def parse(text: str, file: str) -> Node | None:
     if _may_nest_deeply(text):
         _refuse_deep_nesting(text, file)
     try:
-        documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
+        documents = list(yaml.compose_all(text, Loader=FastLoader))
     except yaml.YAMLError:
         documents = _compose_slowly(text, file)
     documents = [d for d in documents if d is not None]
@@ -145,7 +154,7 @@ def _may_nest_deeply(text: str) -> bool:
 def _refuse_deep_nesting(text: str, file: str) -> None:
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=FAST_LOADER):
+        for event in yaml.parse(text, Loader=FastLoader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -163,7 +172,7 @@ def _refuse_deep_nesting(text: str, file: str) -> None:
 def _compose_slowly(text: str, file: str) -> list:
     """Compose with the pure-Python parser, turning its error into a YamlProblem."""
     try:
-        return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        return list(yaml.compose_all(text, Loader=SlowLoader))
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text, file) from None
     except yaml.YAMLError as exc:  # reader errors: bad characters
