@@ -18,7 +18,8 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.table import _Cell
+from docx.oxml.table import CT_Tbl
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ..assemble import SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
@@ -102,15 +103,25 @@ class _Writer:
         self.notes = Footnotes(document)
         # python-docx scans every style for each paragraph it styles: look each up once
         self.styles = {style.name: style for style in document.styles}
+        # python-docx finds the section properties (and the text width) anew among all the
+        # body's children for each block it adds, quadratic in a long brief: found once here
+        self.end = document.element.body.sectPr
+        section = document.sections[-1]
+        self.width = section.page_width - section.left_margin - section.right_margin
+
+    def place(self, element) -> None:
+        """Add a block (paragraph or table) at the end of the body, before the section properties."""
+        if self.end is not None:
+            self.end.addprevious(element)
+        else:
+            self.document.element.body.append(element)
 
     def style(self, name: str, fallback: str = "Normal"):
         return self.styles.get(name) or self.styles.get(fallback)
 
     def para(self, text: str = "", style: str = "Normal"):
-        # placed before the section properties directly: python-docx looks for them anew
-        # among all the body's children for each paragraph it adds
         element = OxmlElement("w:p")
-        self.document.element.body.sectPr.addprevious(element)
+        self.place(element)
         chosen = self.style(style)
         if chosen is not None and not chosen.element.default:
             properties = OxmlElement("w:pPr")
@@ -217,7 +228,9 @@ class _Writer:
 
     def participants(self, section: Section) -> None:
         self.heading("Participants", 2)
-        table = self.document.add_table(rows=1, cols=3)
+        element = CT_Tbl.new_tbl(1, 3, self.width)
+        self.place(element)
+        table = Table(element, self.document._body)
         table._tbl.tblStyle_val = self.style("Table Grid", "Normal Table").style_id  # as table.style=, unscanned
         header = table.rows[0]
         _repeat_as_header(header)
