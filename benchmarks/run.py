@@ -134,9 +134,10 @@ def render_200(root: Path) -> float:
 def measure_shipped(runs: int) -> dict:
     root = HERE.parent
     bare, _ = median_run([sys.executable, "-c", "import docx"], runs)
+    stack, _ = median_run([sys.executable, "-c", "import typer, yaml, jinja2, docx"], runs)
     check, _ = median_run([*BRIEFGEN, "check", "--no-cache"], runs, cwd=root)
     build, _ = median_run([*BRIEFGEN, "build", "--out", str(BENCH_DIR / "shipped-out"), "--no-cache"], runs, cwd=root)
-    return {"bare": bare, "check": check, "build": build}
+    return {"bare": bare, "stack": stack, "check": check, "build": build}
 
 
 def table(rows: list[dict], shipped: dict | None) -> str:
@@ -146,6 +147,8 @@ def table(rows: list[dict], shipped: dict | None) -> str:
             "| shipped data | seconds | × `python -c \"import docx\"` |",
             "|---|---:|---:|",
             f"| `python -c \"import docx\"` | {shipped['bare']:.3f} | 1.00 |",
+            f"| `python -c \"import typer, yaml, jinja2, docx\"` (the stack's imports, no work) "
+            f"| {shipped['stack']:.3f} | {shipped['stack'] / shipped['bare']:.2f} |",
             f"| `briefgen check` | {shipped['check']:.3f} | {shipped['check'] / shipped['bare']:.2f} |",
             f"| `briefgen build` (check + build) | {shipped['build']:.3f} | {shipped['build'] / shipped['bare']:.2f} |",
             "",
