@@ -81,6 +81,14 @@ def copy_shipped(dest: Path) -> Path:
     return dest
 
 
+def build_shipped(dest: Path) -> Path:
+    """`briefgen build --all` on a copy of the shipped data at `dest`; the briefs are in dest/out."""
+    root = copy_shipped(dest)
+    result = CliRunner().invoke(app, ["build", "--all", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root
+
+
 def check(root: Path) -> Verification:
     """load + verify, as `briefgen check` runs them."""
     return verify(root, load(root))

@@ -9,13 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from typer.testing import CliRunner
 
-from briefgen.cli import app
 from briefgen.load import load
 from briefgen.verify import verify
 
-from conftest import add_templates, copy_base, copy_shipped, docx_all_text, docx_texts
+from conftest import add_templates, build_shipped, copy_base, copy_shipped, docx_all_text, docx_texts
 
 ATTENDEES_2024 = [
     "Kassym-Jomart Tokayev", "Gizat Nurdauletov", "Marat Imankulov", "Nasrullo Makhmudzoda",
@@ -30,10 +28,7 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """`briefgen build --all` on a copy of the shipped data."""
-    root = copy_shipped(tmp_path_factory.mktemp("docx") / "repo")
-    result = CliRunner().invoke(app, ["build", "--all", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
+    return build_shipped(tmp_path_factory.mktemp("docx") / "repo")
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from briefgen.assemble import Period, assemble
-from briefgen.cli import app
 from briefgen.load import load
 from briefgen.render import markdown
 from briefgen.verify import verify
 
-from conftest import MINIMAL, add_templates, copy_base, copy_shipped
+from conftest import MINIMAL, add_templates, build_shipped, copy_base
 
 REFERENCE = re.compile(r"(?<!\\)\[\^(\d+)\](?!:)")
 DEFINITION = re.compile(r"^\[\^(\d+)\]:", re.MULTILINE)
@@ -24,10 +22,7 @@ DEFINITION = re.compile(r"^\[\^(\d+)\]:", re.MULTILINE)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    root = copy_shipped(tmp_path_factory.mktemp("md") / "repo")
-    result = CliRunner().invoke(app, ["build", "--all", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
+    return build_shipped(tmp_path_factory.mktemp("md") / "repo")
 
 
 @pytest.fixture(scope="module")
