@@ -111,10 +111,11 @@ def measure_size(size: str, runs: int) -> dict:
 
 
 RENDER_200 = """
-import datetime as dt, sys, time
+import datetime as dt, gc, sys, time
 from pathlib import Path
 from briefgen.assemble import Period, assemble
-from briefgen.cli import render_all, run_checks
+from briefgen.cli import GC_THRESHOLD, render_all, run_checks
+gc.set_threshold(GC_THRESHOLD, 50, 100)  # as the command line does
 root = Path(sys.argv[1])
 dossier, verification = run_checks(root, True)
 days = sorted(m.date for m in dossier.meetings)[:200]
