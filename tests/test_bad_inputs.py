@@ -179,10 +179,10 @@ def test_alias_bomb_refused_by_the_loader(tmp_path: Path) -> None:
     """The loader's own answer to a billion-laughs document: `yaml-alias`, not a long wait.
 
     Nine levels of nine aliases would be 387 million values; the loader stops counting at
-    MAX_NODES, so the answer is immediate (asserted through the code, not a timer).
+    MAX_EXPANDED, so the answer is immediate (asserted through the code, not a timer).
     """
     from briefgen.load import load
-    from briefgen.yamltree import MAX_NODES
+    from briefgen.yamltree import MAX_EXPANDED
 
     repo = make_repo(tmp_path / "repo")
     lines = ["a0: &a0 [" + ", ".join(["lol"] * 9) + "]"]
@@ -191,7 +191,7 @@ def test_alias_bomb_refused_by_the_loader(tmp_path: Path) -> None:
     dossier = load(repo)
     found = [d for d in dossier.diagnostics if d.code == "yaml-alias"]
     assert [d.where.file for d in found] == ["briefs/bomb.yaml"]
-    assert f"{MAX_NODES:,}" in found[0].message
+    assert f"{MAX_EXPANDED:,}" in found[0].message
     assert len(dossier.meetings) == 3  # the other meetings are still read
 
 
@@ -248,7 +248,7 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     run = invoke(["check", "--root", repo], repo)
     assert_clean(run)
     assert run.exit_code == 1
-    assert any(f.file == "briefs/deep.yaml" and f.line == 1 and f.code == "yaml-alias" for f in run.findings()), show(run)
+    assert any(f.file == "briefs/deep.yaml" and f.line == 1 and f.code == "yaml-depth" for f in run.findings()), show(run)
 
 
 
@@ -263,7 +263,7 @@ def test_deep_block_nesting_is_refused(tmp_path: Path, text: str) -> None:
     run = invoke(["check", "--root", repo], repo)
     assert_clean(run)
     assert run.exit_code == 1
-    assert any(f.file == "briefs/deep.yaml" and f.code == "yaml-alias" and "levels deep" in f.message
+    assert any(f.file == "briefs/deep.yaml" and f.code == "yaml-depth" and "levels deep" in f.message
                for f in run.findings()), show(run)
 
 

@@ -215,11 +215,29 @@ def test_build_from_to(tmp_path: Path, invoke) -> None:
 
 
 def test_build_period_without_meeting_writes_nothing(tmp_path: Path, invoke) -> None:
+    """Before any meeting there is nothing at all to show: no meeting, nothing falling due."""
     root = copy_shipped(tmp_path / "repo")
-    result = invoke("build", "--week", "2024-W30", "--root", root)
+    result = invoke("build", "--week", "2024-W01", "--root", root)
     assert result.exit_code == 0, result.output
-    assert "nothing" in result.stderr
+    assert "no meeting in that period and no commitment falling due; nothing written" in result.stderr
     assert not (root / "out").exists()
+
+
+def test_quiet_week_still_lists_what_falls_due(tmp_path: Path, invoke) -> None:
+    """A week without meetings is still the brief staff expect: what falls due within 30 days."""
+    import docx
+
+    root = copy_shipped(tmp_path / "repo")
+    result = invoke("build", "--from", "2024-07-15", "--to", "2024-07-21", "--root", root)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(root / "out" / "brief-2024-07-15_2024-07-21.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "No meetings recorded in this period." in texts
+    due = texts.index("Commitments falling due")
+    assert any(t.startswith("9 August 2024") for t in texts[due + 1:]), texts
+    markdown = (root / "out" / "brief-2024-07-15_2024-07-21.md").read_text(encoding="utf-8")
+    assert "No meetings recorded in this period." in markdown
+    assert "## Commitments falling due" in markdown and "9 August 2024" in markdown
 
 
 def test_build_without_meetings_writes_nothing(base_repo: Path, invoke) -> None:

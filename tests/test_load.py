@@ -233,6 +233,74 @@ def test_recursive_alias_refused() -> None:
     assert problem.value.code == "yaml-alias"
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def composer(request, monkeypatch) -> str:
+    """Each test below runs with libyaml (when PyYAML has it) and with it forced off."""
+    from briefgen import yamltree
+
+    if request.param == "pure-python":
+        monkeypatch.setattr(yamltree, "FastLoader", yamltree.SlowLoader)
+    return request.param
+
+
+NESTINGS = {
+    "flow": lambda depth: "tags: " + "[" * depth + "]" * depth + "\n",
+    "flow-unclosed": lambda depth: "tags: " + "[" * depth + "\n",
+    "flow-mapping": lambda depth: "tags: " + "{a: " * depth + "x" + "}" * depth + "\n",
+    "block-dashes": lambda depth: "tags:\n  " + "- " * depth + "x\n",
+    # indentation costs depth**2 / 2 bytes: 5,000 levels would be a 12 MB file
+    "block-indentation": lambda depth: "".join(" " * i + f"k{i}:\n" for i in range(min(depth, 1_000))) + "x\n",
+}
+
+
+@pytest.mark.parametrize("depth", [100, 1_000, 5_000, 100_000])
+@pytest.mark.parametrize("shape", NESTINGS)
+def test_deep_nesting_refused_by_either_composer(composer: str, shape: str, depth: int) -> None:
+    """Depth is briefgen's to refuse, whatever libyaml's own limit (1,000 levels in PyYAML
+    6.0.4, none before): a finding at the first level too many, never a RecursionError."""
+    from briefgen.yamltree import MAX_DEPTH
+
+    with pytest.raises(YamlProblem) as problem:
+        parse(NESTINGS[shape](depth), "x.yaml")
+    assert problem.value.code == "yaml-depth", problem.value.message
+    assert f"more than {MAX_DEPTH} levels" in problem.value.message
+    assert problem.value.where.line == (MAX_DEPTH + 1 if shape == "block-indentation" else 1 + shape.startswith("block"))
+
+
+@pytest.mark.parametrize("depth", [10, 60])
+def test_nesting_within_the_limit_reads(composer: str, depth: int) -> None:
+    tree = parse("tags: " + "[" * depth + "x" + "]" * depth + "\n", "x.yaml")
+    node = tree.items["tags"]
+    for _ in range(depth - 1):
+        node = node.items[0]
+    assert node.items[0].value == "x"
+
+
+def test_too_many_values_is_its_own_finding(monkeypatch) -> None:
+    """A large file without aliases is yaml-size, not an "alias bomb" (limit lowered: the
+    real one, a million values, takes seconds to compose)."""
+    from briefgen import yamltree
+
+    monkeypatch.setattr(yamltree, "MAX_VALUES", 1_000)
+    with pytest.raises(YamlProblem) as problem:
+        parse("".join(f"- id: s{i}\n  file: s{i}.txt\n" for i in range(400)), "sources.yaml")
+    assert problem.value.code == "yaml-size" and "1,000 values" in problem.value.message
+
+
+def test_large_catalogue_without_aliases_reads(tmp_path: Path) -> None:
+    """40,000 sources (250,000 values): an archive's catalogue, read without a finding."""
+    text = "".join(f"- id: s{i}\n  file: s{i}.txt\n  outlet: O\n  language: en\n  title: T {i}\n"
+                   for i in range(40_000))
+    tree = parse(text, "seeds/sources.yaml")
+    assert len(tree.items) == 40_000
+
+
+def test_many_small_repeats_are_no_alias_bomb() -> None:
+    """A citation reused 2,000 times through one alias: repeats, but far from a bomb."""
+    text = "cite: &c\n  - source: a\n    quote: q\nlist:\n" + "  - *c\n" * 2_000
+    assert len(parse(text, "x.yaml").items["list"].items) == 2_000
+
+
 def test_tab_indentation(tmp_path: Path) -> None:
     text = MINIMAL.replace("    role: Head", "\trole: Head")
     d = only(load_meeting(tmp_path, text), "yaml-syntax")

@@ -26,6 +26,7 @@ from .model import (
 
 CONFLICT = "source-conflict"
 SINGLE_OUTLET = "†"  # marks a claim that rests on one outlet; the brief explains it once
+NO_MEETINGS = "No meetings recorded in this period."  # a quiet week's brief still lists what falls due
 
 WEEK = re.compile(r"(\d{4})-W(\d{1,2})\Z")
 

@@ -171,8 +171,9 @@ def build(
         typer.echo(f"{stale}: checking every summary again", err=True)
         dossier, verification = checked(root, not no_cache, strict, recalling=False)
         brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
-    if not brief.sections:
-        typer.echo(f"nothing to report for {period.label}: no meeting in that period; nothing written", err=True)
+    if not (brief.sections or brief.falling_due):
+        typer.echo(f"nothing to report for {period.label}: no meeting in that period and no commitment "
+                   "falling due; nothing written", err=True)
         return
     outputs = render_all(brief, kinds, root, out_dir, moment, review)
     for path in write_all(outputs):

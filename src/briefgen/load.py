@@ -353,8 +353,9 @@ def read_settings(r: Reader, node: Node, file: str) -> Settings:
 # --- files -----------------------------------------------------------------------------
 
 
-def read_yaml(r: Reader, path: Path, rel: str) -> Node | None:
-    """Parse one file, reporting why it cannot be read; None when it cannot (or is empty)."""
+def read_yaml(r: Reader, path: Path, rel: str, empty: Node | None = None) -> Node | None:
+    """Parse one file, reporting why it cannot be read; None when it cannot. An empty file
+    is `empty` where that means something (no sources, default settings), else reported."""
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -375,18 +376,21 @@ def read_yaml(r: Reader, path: Path, rel: str) -> Node | None:
     except YamlProblem as problem:
         r.error(problem.where, problem.code, problem.message, problem.hint)
         return None
-    if node is None:
+    if node is None and empty is None:
         r.error(Where(rel), "yaml-syntax", f"{rel} is empty", "write the meeting's fields, or delete the file")
-    return node
+    return node if node is not None else empty
 
 
-def load_sources(r: Reader, root: Path, unread: list[str], cache: Cache) -> tuple[Source, ...]:
-    """The catalogue, from the cache when its bytes are unchanged (an archive lists thousands)."""
+def load_sources(r: Reader, root: Path, unread: list[str], cache: Cache) -> tuple[tuple[Source, ...], bool]:
+    """The catalogue, from the cache when its bytes are unchanged (an archive lists thousands),
+    and whether it could be read at all (when not, its one error says so and no citation
+    is reported as naming an unknown source)."""
     rel = "seeds/sources.yaml"
     path = root / rel
     if not path.exists():
-        r.error(Where(rel), "unreadable", f"{rel} is missing", "create it: a list of sources (see FORMAT.md)")
-        return ()
+        r.error(Where(rel), "unreadable", f"{rel} is missing",
+                "create it: a list of sources (see FORMAT.md); an empty file is an empty list")
+        return (), False
     try:
         key = digest("sources", path.read_bytes())
     except OSError:
@@ -396,25 +400,27 @@ def load_sources(r: Reader, root: Path, unread: list[str], cache: Cache) -> tupl
         entry = read_catalogue(path, rel)
         if key:
             cache.put("sources", key, entry)
-    sources, diagnostics, names = entry
+    sources, diagnostics, names, readable = entry
     r.diagnostics.extend(diagnostics)
     unread.extend(names)
-    return sources
+    return sources, readable
 
 
-def read_catalogue(path: Path, rel: str) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...], tuple[str, ...]]:
-    """The catalogue's entries, what is wrong with it, and the ids of entries that could not be read."""
+def read_catalogue(path: Path, rel: str) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...], tuple[str, ...], bool]:
+    """The catalogue's entries, what is wrong with it, the ids of entries that could not be
+    read, and whether it was a readable list at all."""
     r = Reader()
     unread: list[str] = []
-    node = read_yaml(r, path, rel)
+    node = read_yaml(r, path, rel, empty=Seq([], Where(rel)))
     sources: tuple[Source, ...] = ()
+    readable = node is not None
     if node is not None:
         try:
             sources = r.items(node, "sources", lambda n, p: read_source(r, n, p),
                               salvage=lambda n: unread.extend(scalar_texts(n, "id")))
         except Invalid:
-            pass
-    return sources, tuple(r.diagnostics), tuple(unread)
+            readable = False
+    return sources, tuple(r.diagnostics), tuple(unread), readable
 
 
 def load_settings(r: Reader, root: Path) -> Settings:
@@ -422,7 +428,7 @@ def load_settings(r: Reader, root: Path) -> Settings:
     path = root / rel
     if not path.exists():
         return Settings(pos=Where(rel))
-    node = read_yaml(r, path, rel)
+    node = read_yaml(r, path, rel, empty=Map({}, Where(rel)))
     if node is None:
         return Settings(pos=Where(rel))
     try:
@@ -504,13 +510,18 @@ def seed_files(root: Path) -> tuple[str, ...]:
 def load(root: Path, cache: Cache | None = None, tick: Callable[[], None] = lambda: None) -> Dossier:
     """Read the whole brief repository at `root`; `tick` is called once per meeting file (progress)."""
     r = Reader()
+    for folder in ("seeds", "briefs"):
+        if (root / folder).exists() and not (root / folder).is_dir():
+            r.error(Where(folder), "unreadable", f"{folder} is a file, but briefgen expects a folder of that name",
+                    f"rename the file and make a folder {folder}/ (see FORMAT.md)")
     settings = load_settings(r, root)
     unread: list[str] = []
     cache = cache or Cache(None)
-    sources = load_sources(r, root, unread, cache)
+    sources, catalogued = load_sources(r, root, unread, cache)
     contents: dict[str, str] = {}
     meetings = load_meetings(r, root, cache, tick, contents)
-    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread), contents)
+    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread), contents,
+                   catalogued)
 
 
 def fingerprint(root: Path) -> str | None:

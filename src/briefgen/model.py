@@ -179,6 +179,7 @@ class Dossier:
     seed_files: tuple[str, ...] = ()
     unread_sources: frozenset[str] = frozenset()  # ids of catalogue entries reported as broken
     contents: dict[str, str] = field(default_factory=dict)  # meeting file -> digest of its bytes
+    catalogued: bool = True  # False when seeds/sources.yaml is missing or not a list: its own error says so
 
     def source(self, source_id: str) -> Source | None:
         """The catalogue entry with this id (the first, should an id be listed twice)."""

@@ -270,8 +270,10 @@ def source_fingerprint(ctx: Context, source_id: str, fingerprints: dict[str, str
         source = ctx.dossier.source(source_id)
         text = ctx.texts.get(source_id)
         body = text.text if text else repr(ctx.problems.get(source_id))
-        entry = repr((source.id, source.file, source.outlet, source.language, source.title, source.published)
-                     ) if source else "absent"
+        if source:
+            entry = repr((source.id, source.file, source.outlet, source.language, source.title, source.published))
+        else:  # what unknown-source says of it depends on why it is absent
+            entry = repr(("absent", ctx.dossier.catalogued, source_id in ctx.dossier.unread_sources))
         fingerprints[source_id] = digest(entry, body)
     return fingerprints[source_id]
 

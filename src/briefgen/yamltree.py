@@ -16,8 +16,9 @@ import yaml
 
 from .model import Where
 
-MAX_NODES = 100_000  # nodes visited after alias expansion: far above any real summary
-MAX_DEPTH = 64
+MAX_VALUES = 1_000_000  # values in one file: a 40,000-source catalogue holds about 250,000
+MAX_EXPANDED = 100_000  # values repeated through aliases: a repeat is a citation or two
+MAX_DEPTH = 64  # levels of nesting: a meeting summary needs five
 
 SAFE_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -152,21 +153,31 @@ def _may_nest_deeply(text: str) -> bool:
 
 
 def _refuse_deep_nesting(text: str, file: str) -> None:
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=FastLoader):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise YamlProblem(
-                        _where(file, event.start_mark), "yaml-alias",
-                        f"the document nests more than {MAX_DEPTH} levels deep",
-                        "a meeting summary needs a few levels: look for runaway brackets",
-                    )
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # not even parseable: the composers below say where
+    """Count the nesting on the event stream, which both parsers produce without recursion.
+
+    libyaml stops at its own limit (1,000 levels in PyYAML 6.0.4's build, none in older
+    ones) with a ScannerError; the pure-Python parser then counts on, so the depth is
+    ours to refuse whatever libyaml does. A syntax error before MAX_DEPTH is reached
+    leaves the composers at most MAX_DEPTH levels to recurse before they report it.
+    """
+    for loader in (FastLoader, SlowLoader):
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise _too_deep(_where(file, event.start_mark))
+                elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                    depth -= 1
+            return
+        except yaml.YAMLError:
+            continue  # libyaml's own limit or a syntax error: the pure-Python parser counts on
+
+
+def _too_deep(where: Where) -> YamlProblem:
+    return YamlProblem(where, "yaml-depth", f"the document nests more than {MAX_DEPTH} levels deep",
+                       "a meeting summary needs a few levels: look for runaway brackets or dashes")
 
 
 def _compose_slowly(text: str, file: str) -> list:
@@ -181,7 +192,9 @@ def _compose_slowly(text: str, file: str) -> list:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProblem:
     unclosed = "quoted scalar" in (exc.context or "")  # the quote opened there; the end of file says nothing
-    mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
+    # An unclosed `[` or `{` is noticed on a later line; the bracket that opened it is the mistake.
+    bracket = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}.get(exc.context or "")
+    mark = (exc.context_mark if unclosed or bracket else None) or exc.problem_mark or exc.context_mark
     where = _where(file, mark)
     problem = (exc.problem or "invalid YAML").strip()
     lines = text.splitlines()
@@ -190,6 +203,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> YamlProb
         hint = f"YAML indents with spaces, never tabs: replace the tab on line {where.line} with spaces"
     elif "mapping values are not allowed" in problem:
         hint = quote_hint(line)
+    elif bracket:
+        closing = "]" if bracket == "[" else "}"
+        noticed = exc.problem_mark.line + 1 if exc.problem_mark else where.line
+        hint = (f"the `{bracket}` opened here is not closed (noticed on line {noticed}): "
+                f"add `{closing}` where its items end")
     elif unclosed or "found unexpected end" in problem:
         hint = "a quoted text is not closed: add the closing quote mark"
     elif "expected <block end>" in problem or "did not find expected key" in problem:
@@ -227,23 +245,23 @@ def _reader_problem(exc: yaml.YAMLError, text: str, file: str) -> YamlProblem:
 
 
 class _Converter:
-    """Turns composed nodes into our tree, refusing what briefgen does not accept."""
+    """Turns composed nodes into our tree, refusing what briefgen does not accept.
+
+    Three limits, each with its own finding: an alias inside its own anchor, or aliases
+    that repeat more than MAX_EXPANDED values (a "billion laughs" bomb), are `yaml-alias`;
+    more than MAX_VALUES values written out are `yaml-size`; more than MAX_DEPTH levels
+    are `yaml-depth` (deep brackets are refused before composing; aliases can nest too).
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.visited = 0
+        self.seen: set[int] = set()  # composed nodes already converted once (by id: they live as long as we do)
+        self.open: set[int] = set()  # the nodes being converted, from the root down to here
+        self.expanded = 0
 
     def convert(self, node: yaml.Node, depth: int) -> Node:
         where = _where(self.file, node.start_mark)
-        self.visited += 1
-        if self.visited > MAX_NODES or depth > MAX_DEPTH:
-            raise YamlProblem(
-                where,
-                "yaml-alias",
-                f"the document expands to more than {MAX_NODES:,} values or {MAX_DEPTH} levels "
-                "(an alias bomb or a recursive alias)",
-                "write the values out; anchors and aliases are for small repeats only",
-            )
+        self._count(node, where, depth)
         if node.tag not in SAFE_TAGS:
             raise YamlProblem(
                 where,
@@ -253,9 +271,31 @@ class _Converter:
             )
         if isinstance(node, yaml.ScalarNode):
             return Scalar(node.value, where, plain=not node.style)  # libyaml says "" for plain
-        if isinstance(node, yaml.SequenceNode):
-            return Seq([self.convert(item, depth + 1) for item in node.value], where)
-        return self._mapping(node, where, depth)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return Seq([self.convert(item, depth + 1) for item in node.value], where)
+            return self._mapping(node, where, depth)
+        finally:
+            self.open.discard(id(node))
+
+    def _count(self, node: yaml.Node, where: Where, depth: int) -> None:
+        if id(node) in self.open:
+            raise YamlProblem(where, "yaml-alias", "an alias stands inside its own anchor, so the value never ends",
+                              "write the values out; an alias may repeat only a value that is complete")
+        if id(node) in self.seen:
+            self.expanded += 1
+            if self.expanded > MAX_EXPANDED:
+                raise YamlProblem(where, "yaml-alias",
+                                  f"aliases repeat more than {MAX_EXPANDED:,} values (an alias bomb)",
+                                  "write the values out; anchors and aliases are for small repeats only")
+        else:
+            self.seen.add(id(node))
+            if len(self.seen) > MAX_VALUES:
+                raise YamlProblem(where, "yaml-size", f"the file holds more than {MAX_VALUES:,} values",
+                                  "no summary or catalogue is this large: check that the file is the one you meant")
+        if depth > MAX_DEPTH:
+            raise _too_deep(where)
 
     def _mapping(self, node: yaml.MappingNode, where: Where, depth: int) -> Map:
         items: dict[str, Node] = {}

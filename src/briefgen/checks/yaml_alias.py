@@ -1,8 +1,9 @@
 """Anchors and aliases that expand to an enormous or endless document.
 
-Aliases are allowed for small repeats (the same citation used twice), but a document
-that expands past 100,000 values or 64 levels (a "billion laughs" bomb, or an alias
-inside its own anchor) is refused at once.
+Aliases are allowed for small repeats (the same citation used twice), but aliases that
+repeat more than 100,000 values (a "billion laughs" bomb), or an alias inside its own
+anchor, are refused at once. Only repeats count: a large file without aliases is
+`yaml-size`'s to judge.
 
 FAIL:
 

@@ -22,7 +22,7 @@ from docx.oxml.table import CT_Tbl
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from ..assemble import SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
+from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
 from ..templating import template_path
 from .footnotes import Footnotes, run_element
 
@@ -143,6 +143,8 @@ class _Writer:
 
     def key_points(self, brief: Brief) -> None:
         self.heading("Key points", 1)
+        if not brief.sections:
+            self.para(NO_MEETINGS)
         for section in brief.sections:
             paragraph = self.para(style="List Bullet")
             add(paragraph, f"{long_date(section.meeting.date)}, {section.meeting.city}: ", bold=True)

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from ..assemble import SINGLE_OUTLET, Brief, Note, long_date
+from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Note, long_date
 from ..templating import template_path
 
 # Characters that mean something inside a line of CommonMark/GFM; data never starts a line.
@@ -51,6 +51,7 @@ def render(brief: Brief, root: Path, out_dir: Path) -> bytes:
         refs=lambda notes: "".join(f"[^{n.number}]" for n in notes),
         mark=lambda cited: f" {SINGLE_OUTLET}" if cited.outlets == 1 else "",
         single_mark=SINGLE_OUTLET,
+        no_meetings=NO_MEETINGS,
     )
     text = env.get_template(path.name).render(brief=brief)
     return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
