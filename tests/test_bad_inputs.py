@@ -166,7 +166,7 @@ def test_catalogue_case_files_are_small() -> None:
 
 def test_fifty_megabytes_is_over_the_limit() -> None:
     """The size case stays meaningful: its 50 MB seed is over MAX_SEED_BYTES."""
-    from briefgen.corpus import MAX_SEED_BYTES
+    from briefgen.snapshot import MAX_SEED_BYTES
 
     size = next(c for c in CASES if c.category == "size").steps[0]["megabytes"] * 1024 * 1024
     assert size > MAX_SEED_BYTES

@@ -148,7 +148,7 @@ def test_failure_while_staging_changes_nothing(tmp_path: Path, monkeypatch: pyte
     outputs = targets(tmp_path)
     before = {p: p.read_bytes() for p in outputs}
     fail_on_call(monkeypatch, "fsync", number)
-    with pytest.raises(DiskFailure):
+    with pytest.raises(briefgen.write.WriteError, match="is full: nothing was written"):
         briefgen.write.write_all(outputs)
     assert {p: p.read_bytes() for p in outputs} == before
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in outputs)
@@ -161,7 +161,7 @@ def test_failure_between_renames_leaves_whole_files(tmp_path: Path, monkeypatch:
     outputs = targets(tmp_path)
     before = {p: p.read_bytes() for p in outputs}
     fail_on_call(monkeypatch, "replace", number)
-    with pytest.raises(DiskFailure):
+    with pytest.raises(briefgen.write.WriteError, match="is full: (nothing was written|only .* was replaced)"):
         briefgen.write.write_all(outputs)
     for index, (path, data) in enumerate(outputs.items(), start=1):
         assert path.read_bytes() == (data if index < number else before[path]), path.name
@@ -171,7 +171,7 @@ def test_failure_between_renames_leaves_whole_files(tmp_path: Path, monkeypatch:
 def test_failure_with_no_earlier_brief_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     fail_on_call(monkeypatch, "replace", 1)
-    with pytest.raises(DiskFailure):
+    with pytest.raises(briefgen.write.WriteError):
         briefgen.write.write_all({out / "brief-2024-W20.docx": b"new" * 100})
     assert list(out.iterdir()) == []
 
@@ -194,15 +194,17 @@ def main(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
 
 def test_interrupted_build_through_the_cli(repo: Path, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture) -> None:
-    """The second rename of a real build fails: one line on stderr (no traceback), exit 3,
-    the earlier brief whole (each file old or new, never partial), no temporary file."""
+    """The second rename of a real build fails (the disk is full): the reason and what was
+    replaced on stderr (no traceback), exit 2, each file old or new (never partial), no
+    temporary file."""
     build(repo, "--week", WEEK)
     good = out_files(repo)
     edit(repo / ASTANA, "their first meeting in this format", "their first meeting in this new format")
     fail_on_call(monkeypatch, "replace", 2)
     run = main(["build", "--root", str(repo), "--week", WEEK], monkeypatch, capsys, repo)
-    assert run.exit_code == 3
-    assert "briefgen: internal error: DiskFailure" in run.stderr and "Traceback" not in run.text
+    assert run.exit_code == 2, run.text
+    assert "is full: only brief-2024-W20.docx was replaced (brief-2024-W20.md as before)" in run.stderr
+    assert "Traceback" not in run.text and "internal error" not in run.text
     after = out_files(repo)
     assert sorted(after) == sorted(good)
     assert after["brief-2024-W20.md"] == good["brief-2024-W20.md"]  # the second rename: not done

@@ -17,9 +17,10 @@ from typing import List, NoReturn, Optional
 import typer
 
 from . import languages
-from .corpus import SourceProblem, SourceText, read_source
+from .corpus import SourceText, text_of
 from .load import SLUG, load
 from .model import Dossier
+from .snapshot import SourceProblem
 from .yamltree import Map, Scalar, Seq, YamlProblem, parse
 
 ROOT_HELP = "The brief repository (the folder holding seeds/ and briefs/)."
@@ -238,7 +239,9 @@ def cited_texts(root: Path, dossier: Dossier, ids: list[str]) -> list[SourceText
             close = difflib.get_close_matches(sid, known, n=1)
             fail(f"no source {sid!r} in {CATALOGUE}",
                  f"did you mean {close[0]!r}?" if close else f"add the article first: {command(root, 'add-source FILE')}", 2)
-        text = read_source(root / "seeds", source)
+        snapshot = dossier.snapshot
+        snapshot.read_seeds([source])
+        text = text_of(source, snapshot.seed(source.file))
         if isinstance(text, SourceProblem):
             fail(f"{sid}: {text.message}", text.hint)
         texts.append(text)
@@ -287,11 +290,10 @@ def schema_command(
 
 def status(root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP)) -> None:
     """Show what is left to curate: sources and the meetings citing them, meetings by week, open findings."""
-    from . import status as status_report
-    from .cli import run_checks
+    from . import pipeline, status as status_report
 
     root = repository(root)
-    dossier, verification = run_checks(root)
+    dossier, verification = pipeline.checked(root)
     typer.echo(status_report.report(root, dossier, verification), nl=False)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,15 +16,14 @@ from typing import Callable, NoReturn, Optional
 
 import typer
 
-from . import __version__, authoring, checks
-from .cache import for_repository
+from . import __version__, authoring, checks, pipeline
 from .assemble import Period, PeriodError, assemble, latest_week
-from .load import fingerprint, load, meeting_files
 from .model import Dossier
 from .report import FORMATS
 from .report.text import line, tally
-from .verify import StaleFindings, Verification, recall, verify
-from .write import write_all
+from .verify import Verification
+from .parallel import WorkerLost
+from .write import WriteError, write_all
 
 app = typer.Typer(
     add_completion=False,
@@ -61,43 +61,31 @@ def brief_root(root: Path) -> Path:
 PROGRESS_FROM = 300  # meeting files: below this a check takes well under a second
 
 
-def remembered(root: Path, use_cache: bool) -> tuple[str | None, tuple | None]:
-    """The fingerprint of every file a check reads, and the findings of an earlier check
-    of exactly these files (None when there was none, or without the cache)."""
-    key = fingerprint(root) if use_cache else None
-    return key, for_repository(root, use_cache).get("check", key) if key else None
+class ProgressBars:
+    """Rich progress bars on stderr for a large repository checked on a terminal."""
 
+    def __init__(self, shown: bool) -> None:
+        self.shown = shown and sys.stderr.isatty()
+        self.bars = None
 
-def run_checks(root: Path, use_cache: bool = True, show_progress: bool = False,
-               known: tuple[str | None, tuple | None] | None = None) -> tuple[Dossier, Verification]:
-    """Load and verify; on a terminal, a large repository shows a progress bar (on stderr).
+    def __call__(self, stage: str, total: int) -> Callable[[], None]:
+        if not self.shown or total < PROGRESS_FROM:
+            return lambda: None
+        if self.bars is None:
+            from rich.console import Console
+            from rich.progress import Progress
 
-    When no file changed since the last check, its findings are recalled instead of
-    checking every meeting again (only the quotes a brief cites are located afresh).
-    `known` is `remembered()` when the caller has asked already.
-    """
-    cache = for_repository(root, use_cache)
-    key, found = known or remembered(root, use_cache)
+            self.bars = Progress(transient=True, console=Console(stderr=True))
+            self.bars.start()
+        task = self.bars.add_task(stage, total=total)
+        return lambda: self.bars.advance(task)
 
-    def verified(dossier: Dossier, tick: Callable[[], None] = lambda: None) -> Verification:
-        return recall(root, dossier, found) if found is not None else verify(root, dossier, cache, tick)
+    def __enter__(self) -> "ProgressBars":
+        return self
 
-    files = len(meeting_files(root)) if show_progress and sys.stderr.isatty() else 0
-    if files < PROGRESS_FROM:
-        dossier = load(root, cache)
-        verification = verified(dossier)
-    else:
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(transient=True, console=Console(stderr=True)) as progress:
-            reading = progress.add_task("reading summaries", total=files)
-            dossier = load(root, cache, lambda: progress.advance(reading))
-            checking = progress.add_task("checking against sources", total=len(dossier.meetings))
-            verification = verified(dossier, lambda: progress.advance(checking))
-    if key and found is None:
-        cache.put("check", key, verification.diagnostics)
-    return dossier, verification
+    def __exit__(self, *exc) -> None:
+        if self.bars is not None:
+            self.bars.stop()
 
 
 def failed(diagnostics, strict: bool) -> bool:
@@ -117,17 +105,12 @@ def check(
     if explain is not None:
         explain_code(explain)
         return
-    diagnostics = check_repository(brief_root(root), not no_cache, report is ReportFormat.text)
+    with ProgressBars(report is ReportFormat.text) as bars:
+        diagnostics = pipeline.findings(brief_root(root), not no_cache, bars)
     typer.echo(FORMATS[report.value](diagnostics), nl=False)
     if report is ReportFormat.text:
         typer.echo(tally(diagnostics))
     raise typer.Exit(1 if failed(diagnostics, strict) else 0)
-
-
-def check_repository(root: Path, use_cache: bool, show_progress: bool) -> tuple:
-    """All findings; when no file changed since the last check, its findings as they were."""
-    key, found = remembered(root, use_cache)
-    return found if found is not None else run_checks(root, use_cache, show_progress, (key, None))[1].diagnostics
 
 
 def explain_code(code: str) -> None:
@@ -165,25 +148,24 @@ def build(
     if not (asked or everything):
         typer.echo(f"building {period.slug} ({period.label}), the most recent week with a meeting", err=True)
     moment = issue_moment(dossier, period)
-    try:
-        brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
-    except StaleFindings as stale:
-        typer.echo(f"{stale}: checking every summary again", err=True)
-        dossier, verification = checked(root, not no_cache, strict, recalling=False)
-        brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
+    brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
     if not (brief.sections or brief.falling_due):
         typer.echo(f"nothing to report for {period.label}: no meeting in that period and no commitment "
                    "falling due; nothing written", err=True)
         return
     outputs = render_all(brief, kinds, root, out_dir, moment, review)
-    for path in write_all(outputs):
+    try:
+        written = write_all(outputs)
+    except WriteError as exc:
+        usage_error(str(exc), "free some space, or pass --out DIR on another disk")
+    for path in written:
         typer.echo(f"wrote {path}")
 
 
-def checked(root: Path, use_cache: bool, strict: bool, recalling: bool = True) -> tuple[Dossier, Verification]:
+def checked(root: Path, use_cache: bool, strict: bool) -> tuple[Dossier, Verification]:
     """The checked repository, its findings printed; a failed check ends the build, writing nothing."""
-    known = None if recalling else (fingerprint(root) if use_cache else None, None)
-    dossier, verification = run_checks(root, use_cache, show_progress=True, known=known)
+    with ProgressBars(True) as bars:
+        dossier, verification = pipeline.checked(root, use_cache, bars)
     if verification.diagnostics:
         typer.echo("".join(line(d) + "\n" for d in verification.diagnostics), err=True, nl=False)
     if failed(verification.diagnostics, strict):
@@ -263,6 +245,28 @@ def render_all(brief, kinds: list[str], root: Path, out_dir: Path, moment: dt.da
 
 authoring.register(app)
 
+cache_app = typer.Typer(help="Where the cache lives and how big it is; clear it.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Print the cache folder, its size and its cap."""
+    from . import cache
+
+    count, total = cache.size(cache.base_folder())
+    typer.echo(f"{cache.base_folder()}: {count} entries, {total / 2**20:.1f} MB "
+               f"(cap {cache.cap_bytes() // 2**20} MB, set BRIEFGEN_CACHE_MB to change it)")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cache entry, of every repository (the next check starts afresh)."""
+    from . import cache
+
+    count, total = cache.clear()
+    typer.echo(f"removed {count} entries ({total / 2**20:.1f} MB) from {cache.base_folder()}")
+
 
 def version_callback(value: bool) -> None:
     if value:
@@ -280,8 +284,19 @@ def common(
 GC_THRESHOLD = 200_000  # allocations between young collections (CPython's default: 700)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised by our own handler: click turns a KeyboardInterrupt into "Aborted!"."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+MEMORY_HINT = "close other programs or raise the memory limit; BRIEFGEN_WORKERS=1 checks in one process, with less"
+
+
 def main() -> None:
-    """Entry point: run the app; an unexpected failure is one line, never a traceback.
+    """Entry point: run the app; every ending is one sentence, never a traceback.
 
     A check builds millions of small records that live until it ends; with the default
     threshold the cyclic collector walks them again and again (loading the 5,000-meeting
@@ -289,13 +304,25 @@ def main() -> None:
     A one-shot command makes almost no cyclic garbage, so collecting rarely costs nothing.
     """
     gc.set_threshold(GC_THRESHOLD, 50, 100)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app(standalone_mode=True)
     except SystemExit:
         raise
+    except Interrupted:
+        _last_words("briefgen: interrupted; nothing written", 130)
+    except (MemoryError, WorkerLost) as exc:
+        reason = str(exc) if isinstance(exc, WorkerLost) else "out of memory"
+        _last_words(f"briefgen: {reason}; nothing written\n  hint: {MEMORY_HINT}", 2)
     except Exception as exc:  # a bug in briefgen, not in the input: say so briefly
         if os.environ.get("BRIEFGEN_DEBUG"):
             raise
-        print(f"briefgen: internal error: {exc.__class__.__name__}: {exc}\n"
-              "  hint: please report this with the command you ran; set BRIEFGEN_DEBUG=1 for details", file=sys.stderr)
-        sys.exit(3)
+        _last_words(f"briefgen: internal error: {exc.__class__.__name__}: {exc}\n"
+                    "  hint: please report this with the command you ran; set BRIEFGEN_DEBUG=1 for details", 3)
+
+
+def _last_words(message: str, code: int) -> NoReturn:
+    """One message, and the exit code; a second Ctrl-C does not cut the sentence."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    print(message, file=sys.stderr, flush=True)
+    sys.exit(code)

@@ -1,23 +1,20 @@
-"""Source texts: read each catalogued seed file once, safely, and index its paragraphs.
+"""Source texts: decode each catalogued seed file's bytes (read once, confined to seeds/,
+by `snapshot`) and index its paragraphs.
 
 A paragraph is one non-empty line of the file (web articles are saved one paragraph
-per line). Files are read only from inside `seeds/`: a catalogue entry cannot reach
-elsewhere by `..`, an absolute path or a symbolic link.
+per line).
 """
 
 from __future__ import annotations
 
 import codecs
-import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from .model import Source
+from .snapshot import SourceProblem
 from .text import find_parts, fold, normal, quote_parts
-
-MAX_SEED_BYTES = 20 * 2**20  # an article is kilobytes; 20 MiB is a wrong file
 
 
 @dataclass(frozen=True)
@@ -92,66 +89,21 @@ class SourceText:
         paragraph = self.locate(parts)
         return (paragraph, *paragraph.span(parts)) if paragraph else None
 
+    @cached_property
+    def by_line(self) -> dict[int, Paragraph]:
+        return {p.line: p for p in self.paragraphs}
+
     def paragraph_at(self, line: int) -> Paragraph:
-        return next(p for p in self.paragraphs if p.line == line)
+        return self.by_line[line]
 
     def paragraph_before(self, paragraph: Paragraph) -> Paragraph | None:
         index = self.paragraphs.index(paragraph)
         return self.paragraphs[index - 1] if index else None
 
 
-@dataclass(frozen=True)
-class SourceProblem:
-    """Why a catalogued file cannot be used: `kind` is the diagnostic code."""
-
-    kind: str
-    message: str
-    hint: str
-
-
-def read_source(seeds: Path, source: Source) -> SourceText | SourceProblem:
-    """Read a catalogued seed file, or say precisely why it cannot be read."""
-    name = source.file
-    if "/" in name or "\\" in name or name in ("", ".", "..") or Path(name).is_absolute():
-        return SourceProblem(
-            "source-file", f"source file {name!r} is not a plain file name inside seeds/",
-            f"copy the article into seeds/ and write only its name, e.g. `file: {Path(name).name or 'article.txt'}`",
-        )
-    path = seeds / name
-    try:
-        return _read_confined(seeds, path, source, name)
-    except (OSError, RuntimeError) as exc:  # a looping link, a name the system refuses
-        reason = getattr(exc, "strerror", None) or "a link that loops"
-        return SourceProblem("source-file", f"seeds/{name[:80]} cannot be read: {reason}",
-                             "copy the article itself into seeds/ under a short plain name")
-
-
-def _read_confined(seeds: Path, path: Path, source: Source, name: str) -> SourceText | SourceProblem:
-    """Read a plain name inside seeds/; only a symbolic link needs resolving (one `lstat` otherwise)."""
-    try:
-        status = path.lstat()
-    except FileNotFoundError:
-        return SourceProblem("source-file", f"source file seeds/{name} does not exist",
-                             "copy the article into seeds/ or correct the file name")
-    if stat.S_ISLNK(status.st_mode):
-        if not path.exists():
-            return SourceProblem("source-file", f"seeds/{name} is a link to a file that does not exist",
-                                 "copy the article itself into seeds/ instead of linking to it")
-        real = path.resolve(strict=True)
-        if not real.is_relative_to(seeds.resolve()):
-            return SourceProblem("source-file", f"seeds/{name} is a link leading outside seeds/ (to {real})",
-                                 "copy the article itself into seeds/ instead of linking to it")
-        status = real.stat()
-    if not stat.S_ISREG(status.st_mode):
-        return SourceProblem("source-file", f"seeds/{name} is not a regular file",
-                             "point `file:` at a .txt article inside seeds/")
-    if status.st_size > MAX_SEED_BYTES:
-        return SourceProblem(
-            "source-file",
-            f"seeds/{name} is {status.st_size / 2**20:.0f} MiB, over the {MAX_SEED_BYTES // 2**20} MiB limit for one article",
-            "save only the article's text, one paragraph per line",
-        )
-    return decode(path.read_bytes(), source, name)
+def text_of(source: Source, read: bytes | SourceProblem) -> SourceText | SourceProblem:
+    """The article's text from the bytes the snapshot read (or the problem reading them)."""
+    return read if isinstance(read, SourceProblem) else decode(read, source, source.file)
 
 
 def decode(raw: bytes, source: Source, name: str) -> SourceText | SourceProblem:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
-import os
 import re
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, NamedTuple, TypeVar
 
 from . import languages
 from .cache import Cache, digest
@@ -29,6 +27,7 @@ from .model import (
     Statement,
     Where,
 )
+from .snapshot import CATALOGUE, SETTINGS, Snapshot
 from .yamltree import Map, Node, Scalar, Seq, YamlProblem, parse
 
 T = TypeVar("T")
@@ -37,7 +36,6 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 # Word cannot hold C0 controls (but tab and newline), lone surrogates or U+FFFE/FFFF.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-MEETING_SUFFIXES = (".yaml", ".yml")
 
 
 class Invalid(Exception):
@@ -353,11 +351,12 @@ def read_settings(r: Reader, node: Node, file: str) -> Settings:
 # --- files -----------------------------------------------------------------------------
 
 
-def read_yaml(r: Reader, path: Path, rel: str, empty: Node | None = None) -> Node | None:
-    """Parse one file, reporting why it cannot be read; None when it cannot. An empty file
-    is `empty` where that means something (no sources, default settings), else reported."""
+def read_yaml(r: Reader, snapshot: Snapshot, rel: str, empty: Node | None = None) -> Node | None:
+    """Parse one file as the snapshot read it, reporting why it cannot be read; None when it
+    cannot. An empty file is `empty` where that means something (no sources, default
+    settings), else reported."""
     try:
-        raw = path.read_bytes()
+        raw = snapshot.read(rel)
     except IsADirectoryError:
         r.error(Where(rel), "unreadable", f"{rel} is a directory, expected a YAML file", "rename or remove it")
         return None
@@ -381,37 +380,49 @@ def read_yaml(r: Reader, path: Path, rel: str, empty: Node | None = None) -> Nod
     return node if node is not None else empty
 
 
-def load_sources(r: Reader, root: Path, unread: list[str], cache: Cache) -> tuple[tuple[Source, ...], bool]:
-    """The catalogue, from the cache when its bytes are unchanged (an archive lists thousands),
-    and whether it could be read at all (when not, its one error says so and no citation
-    is reported as naming an unknown source)."""
-    rel = "seeds/sources.yaml"
-    path = root / rel
-    if not path.exists():
-        r.error(Where(rel), "unreadable", f"{rel} is missing",
-                "create it: a list of sources (see FORMAT.md); an empty file is an empty list")
-        return (), False
+class Catalogue(NamedTuple):
+    """seeds/sources.yaml as read: its entries, what is wrong with it, the ids of entries
+    that could not be read, and whether it was a readable list at all (when not, its one
+    error says so and no citation is reported as naming an unknown source)."""
+
+    sources: tuple[Source, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    unread: tuple[str, ...]
+    readable: bool
+
+
+def load_catalogue(snapshot: Snapshot, cache: Cache) -> Catalogue:
+    """The catalogue, from the cache when its bytes are unchanged (an archive lists thousands)."""
+    if not snapshot.has(CATALOGUE):
+        return Catalogue((), (Diagnostic(Where(CATALOGUE), "unreadable", "error", f"{CATALOGUE} is missing",
+                                         "create it: a list of sources (see FORMAT.md); an empty file is an empty list"),),
+                         (), False)
     try:
-        key = digest("sources", path.read_bytes())
+        key = digest("sources", snapshot.read(CATALOGUE))
     except OSError:
         key = None  # read_yaml says why
     entry = cache.get("sources", key) if key else None
-    if entry is None:
-        entry = read_catalogue(path, rel)
+    if not _is_catalogue(entry):
+        entry = tuple(read_catalogue(snapshot))
         if key:
             cache.put("sources", key, entry)
-    sources, diagnostics, names, readable = entry
-    r.diagnostics.extend(diagnostics)
-    unread.extend(names)
-    return sources, readable
+    return Catalogue(*entry)
 
 
-def read_catalogue(path: Path, rel: str) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...], tuple[str, ...], bool]:
-    """The catalogue's entries, what is wrong with it, the ids of entries that could not be
-    read, and whether it was a readable list at all."""
+def _is_catalogue(entry: object) -> bool:
+    return (isinstance(entry, tuple) and len(entry) == 4 and isinstance(entry[3], bool)
+            and all(isinstance(s, Source) for s in entry[0]) and _are_diagnostics(entry[1])
+            and all(isinstance(i, str) for i in entry[2]))
+
+
+def _are_diagnostics(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(d, Diagnostic) for d in value)
+
+
+def read_catalogue(snapshot: Snapshot) -> Catalogue:
     r = Reader()
     unread: list[str] = []
-    node = read_yaml(r, path, rel, empty=Seq([], Where(rel)))
+    node = read_yaml(r, snapshot, CATALOGUE, empty=Seq([], Where(CATALOGUE)))
     sources: tuple[Source, ...] = ()
     readable = node is not None
     if node is not None:
@@ -420,65 +431,58 @@ def read_catalogue(path: Path, rel: str) -> tuple[tuple[Source, ...], tuple[Diag
                               salvage=lambda n: unread.extend(scalar_texts(n, "id")))
         except Invalid:
             readable = False
-    return sources, tuple(r.diagnostics), tuple(unread), readable
+    return Catalogue(sources, tuple(r.diagnostics), tuple(unread), readable)
 
 
-def load_settings(r: Reader, root: Path) -> Settings:
-    rel = "briefs/brief.yaml"
-    path = root / rel
-    if not path.exists():
-        return Settings(pos=Where(rel))
-    node = read_yaml(r, path, rel, empty=Map({}, Where(rel)))
+def load_settings(r: Reader, snapshot: Snapshot) -> Settings:
+    if not snapshot.has(SETTINGS):
+        return Settings(pos=Where(SETTINGS))
+    node = read_yaml(r, snapshot, SETTINGS, empty=Map({}, Where(SETTINGS)))
     if node is None:
-        return Settings(pos=Where(rel))
+        return Settings(pos=Where(SETTINGS))
     try:
-        return read_settings(r, node, rel)
+        return read_settings(r, node, SETTINGS)
     except Invalid:
-        return Settings(pos=Where(rel))
+        return Settings(pos=Where(SETTINGS))
 
 
-def meeting_files(root: Path) -> list[Path]:
-    briefs = root / "briefs"
-    if not briefs.is_dir():
-        return []
-    return sorted(
-        p for p in briefs.iterdir() if p.suffix in MEETING_SUFFIXES and p.name not in ("brief.yaml", "brief.yml")
-    )
-
-
-def load_meeting(path: Path, rel: str) -> tuple[Meeting | None, tuple[Diagnostic, ...]]:
+def load_meeting(snapshot: Snapshot, rel: str) -> tuple[Meeting | None, tuple[Diagnostic, ...]]:
     """One meeting file: its record (None when unusable) and what is wrong with it."""
     r = Reader()
-    node = read_yaml(r, path, rel)
+    node = read_yaml(r, snapshot, rel)
     meeting = None
     if node is not None:
         try:
-            meeting = read_meeting(r, node, path.stem, rel)
+            meeting = read_meeting(r, node, Path(rel).stem, rel)
         except Invalid:
             pass
     return meeting, tuple(r.diagnostics)
 
 
-def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None],
+def _is_loaded(entry: object) -> bool:
+    return (isinstance(entry, tuple) and len(entry) == 2 and (entry[0] is None or isinstance(entry[0], Meeting))
+            and _are_diagnostics(entry[1]))
+
+
+def load_meetings(r: Reader, snapshot: Snapshot, cache: Cache, tick: Callable[[], None],
                   contents: dict[str, str]) -> tuple[Meeting, ...]:
     """Every meeting file, each read from the cache when its bytes are unchanged; `contents`
-    receives each file's content digest, so that later stages need not read it again.
+    receives each file's content digest, so that later stages key on the bytes parsed.
     Many files left to parse are parsed on every core."""
     entries: dict[int, tuple] = {}
-    todo: list[tuple[int, Path, str, str | None]] = []
-    for index, path in enumerate(meeting_files(root)):
-        rel = f"briefs/{path.name}"
+    todo: list[tuple[int, str, str | None]] = []
+    for index, rel in enumerate(snapshot.meetings):
         try:
-            key = contents[rel] = digest("load", rel, path.read_bytes())
+            key = contents[rel] = digest("load", rel, snapshot.read(rel))
         except OSError:
             key = None  # read_yaml says why
         entry = cache.get("load", key) if key else None
-        if entry is None:
-            todo.append((index, path, rel, key))
-        else:
+        if _is_loaded(entry):
             entries[index] = entry
             tick()
-    for results in chunked_map(functools.partial(_load_chunk, cache), todo):
+        else:
+            todo.append((index, rel, key))
+    for results in chunked_map(_load_chunk, todo, (snapshot, cache)):
         for index, entry in results:
             entries[index] = entry
             tick()
@@ -491,51 +495,33 @@ def load_meetings(r: Reader, root: Path, cache: Cache, tick: Callable[[], None],
     return tuple(meetings)
 
 
-def _load_chunk(cache: Cache, items: list[tuple[int, Path, str, str | None]]) -> list[tuple[int, tuple]]:
+def _load_chunk(shared: tuple[Snapshot, Cache], items: list[tuple[int, str, str | None]]) -> list[tuple[int, tuple]]:
     """Parse some meeting files (in a worker, when there are many), keeping each in the cache."""
+    snapshot, cache = shared
     done = []
-    for index, path, rel, key in items:
-        entry = load_meeting(path, rel)
+    for index, rel, key in items:
+        entry = load_meeting(snapshot, rel)
         if key:
             cache.put("load", key, entry)
         done.append((index, entry))
     return done
 
 
-def seed_files(root: Path) -> tuple[str, ...]:
-    seeds = root / "seeds"
-    return tuple(sorted(p.name for p in seeds.glob("*.txt"))) if seeds.is_dir() else ()
-
-
-def load(root: Path, cache: Cache | None = None, tick: Callable[[], None] = lambda: None) -> Dossier:
-    """Read the whole brief repository at `root`; `tick` is called once per meeting file (progress)."""
+def load(root: Path | Snapshot, cache: Cache | None = None, tick: Callable[[], None] = lambda: None,
+         catalogue: Catalogue | None = None) -> Dossier:
+    """Read the whole brief repository (a folder, or the snapshot a check took of it);
+    `tick` is called once per meeting file (progress)."""
+    snapshot = root if isinstance(root, Snapshot) else Snapshot.take(root)
+    cache = cache or Cache(None)
     r = Reader()
-    for folder in ("seeds", "briefs"):
-        if (root / folder).exists() and not (root / folder).is_dir():
+    for folder, kind in snapshot.folders.items():
+        if kind == "file":
             r.error(Where(folder), "unreadable", f"{folder} is a file, but briefgen expects a folder of that name",
                     f"rename the file and make a folder {folder}/ (see FORMAT.md)")
-    settings = load_settings(r, root)
-    unread: list[str] = []
-    cache = cache or Cache(None)
-    sources, catalogued = load_sources(r, root, unread, cache)
+    settings = load_settings(r, snapshot)
+    catalogue = catalogue or load_catalogue(snapshot, cache)
+    r.diagnostics.extend(catalogue.diagnostics)
     contents: dict[str, str] = {}
-    meetings = load_meetings(r, root, cache, tick, contents)
-    return Dossier(settings, sources, meetings, tuple(r.diagnostics), seed_files(root), frozenset(unread), contents,
-                   catalogued)
-
-
-def fingerprint(root: Path) -> str | None:
-    """A digest of every file a check reads (None when one cannot be read: no shortcut then)."""
-    parts: list[bytes | str] = []
-    for folder, pattern in (("seeds", "*"), ("briefs", "*")):
-        directory = root / folder
-        if not directory.is_dir():
-            parts.append(f"{folder}: absent")
-            continue
-        for path in sorted(directory.glob(pattern)):
-            try:
-                link = os.path.realpath(path) if path.is_symlink() else ""  # where it leads, through every link
-                parts += [f"{folder}/{path.name}", link, path.read_bytes() if path.is_file() else b"(folder)"]
-            except (OSError, RuntimeError):
-                return None
-    return digest("repository", *parts)
+    meetings = load_meetings(r, snapshot, cache, tick, contents)
+    return Dossier(settings, catalogue.sources, meetings, tuple(r.diagnostics), snapshot.seed_names,
+                   frozenset(catalogue.unread), contents, catalogue.readable, snapshot)

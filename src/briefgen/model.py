@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from .snapshot import Snapshot
 
 Severity = Literal["error", "warning"]
 
@@ -180,6 +183,7 @@ class Dossier:
     unread_sources: frozenset[str] = frozenset()  # ids of catalogue entries reported as broken
     contents: dict[str, str] = field(default_factory=dict)  # meeting file -> digest of its bytes
     catalogued: bool = True  # False when seeds/sources.yaml is missing or not a list: its own error says so
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)  # the bytes this was read from
 
     def source(self, source_id: str) -> Source | None:
         """The catalogue entry with this id (the first, should an id be listed twice)."""

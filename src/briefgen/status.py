@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .load import meeting_files
 from .model import Diagnostic, Dossier, Meeting
 from .report.text import tally
 from .verify import Verification
@@ -62,10 +61,9 @@ def meetings_section(root: Path, dossier: Dossier, findings: list[Diagnostic]) -
                      count(meeting.pos.file, "error"), count(meeting.pos.file, "warning")])
         last = label
     loaded = {m.pos.file for m in dossier.meetings}
-    for path in meeting_files(root):
-        rel = f"briefs/{path.name}"
+    for rel in dossier.snapshot.meetings if dossier.snapshot else ():
         if rel not in loaded:
-            rows.append(["?", "?", f"{path.stem} (does not load)", count(rel, "error"), count(rel, "warning")])
+            rows.append(["?", "?", f"{Path(rel).stem} (does not load)", count(rel, "error"), count(rel, "warning")])
     if not rows:
         return lines + ["  none yet: write one with `briefgen new SOURCE_ID`"]
     return lines + table(["WEEK", "DATE", "MEETING", "ERRORS", "WARNINGS"], rows)

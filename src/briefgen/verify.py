@@ -13,8 +13,9 @@ from typing import Callable, Iterator
 from . import checks
 from .cache import Cache, digest
 from .parallel import chunked_map
-from .corpus import Paragraph, SourceProblem, SourceText, read_source
+from .corpus import Paragraph, SourceText, text_of
 from .model import Citation, Diagnostic, Dossier, Evidence, Meeting, Participant, Severity, Source, Where
+from .snapshot import Snapshot, SourceProblem
 from .text import normal, quote_parts
 
 
@@ -127,10 +128,18 @@ def readable(dossier: Dossier) -> dict[str, Source]:
     return chosen
 
 
+def _snapshot(dossier: Dossier) -> Snapshot:
+    """The snapshot the dossier was loaded from, with every catalogued article read."""
+    assert dossier.snapshot is not None, "a dossier comes from load()"
+    dossier.snapshot.read_seeds(dossier.sources)
+    return dossier.snapshot
+
+
 def read_texts(root: Path, dossier: Dossier) -> Context:
     ctx = Context(root, dossier, meetings=dossier.meetings)
+    snapshot = _snapshot(dossier)
     for source in readable(dossier).values():
-        result = read_source(root / "seeds", source)
+        result = text_of(source, snapshot.seed(source.file))
         if isinstance(result, SourceProblem):
             ctx.problems[source.id] = result
         else:
@@ -139,50 +148,31 @@ def read_texts(root: Path, dossier: Dossier) -> Context:
 
 
 class _TextsOnDemand:
-    """Source id -> text, each file read when a quote from it is first looked up.
+    """Source id -> text, each article decoded when a quote from it is first looked up.
 
     Only `get`, all `Context.match` uses: a check run on it fails loudly instead of
     seeing a partial corpus.
     """
 
-    def __init__(self, root: Path, dossier: Dossier) -> None:
-        self.root, self.sources = root, readable(dossier)
+    def __init__(self, dossier: Dossier) -> None:
+        self.snapshot, self.sources = _snapshot(dossier), readable(dossier)
         self.read: dict[str, SourceText | None] = {}
 
     def get(self, source_id: str) -> SourceText | None:
         if source_id not in self.read:
             source = self.sources.get(source_id)
-            result = read_source(self.root / "seeds", source) if source else None
+            result = text_of(source, self.snapshot.seed(source.file)) if source else None
             self.read[source_id] = result if isinstance(result, SourceText) else None
         return self.read[source_id]
 
 
-class StaleFindings(Exception):
-    """Recalled findings no longer hold: a quote a brief cites is not found in its source now."""
-
-
 def recall(root: Path, dossier: Dossier, diagnostics: tuple[Diagnostic, ...]) -> Verification:
-    """The outcome of an earlier check of these very files: its findings as cached, and each
-    quote located again only when the brief cites it (a week's brief reads a few sources,
-    not the archive's thousands).
-
-    A brief is built only when every quote was found, so a quote not found now means a
-    source changed under the recalled findings (saved meanwhile, or a link retargeted):
-    `StaleFindings` is raised, and the caller checks afresh.
-    """
-    ctx = Context(root, dossier, texts=_TextsOnDemand(root, dossier))  # type: ignore[arg-type]
+    """The outcome of an earlier check of these very bytes (the snapshot's key found it): its
+    findings as cached, and each quote located again only when the brief cites it (a
+    week's brief decodes a few sources, not the archive's thousands)."""
+    ctx = Context(root, dossier, texts=_TextsOnDemand(dossier))  # type: ignore[arg-type]
     citations = {citation.pos: citation for _, citation in dossier.citations()}
-
-    def lookup(pos: Where) -> Match:
-        match = ctx.match(citations[pos]) if pos in citations else None
-        if match is None:
-            raise StaleFindings(f"{pos}: the quote is no longer found in its source")
-        return match
-
-    return Verification(diagnostics, Evidences(lookup))
-
-
-_WORK: tuple = ()  # (context, modules), inherited by forked workers
+    return Verification(diagnostics, Evidences(lambda pos: ctx.match(citations[pos]) if pos in citations else None))
 
 
 def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Callable[[], None] = lambda: None) -> Verification:
@@ -192,7 +182,6 @@ def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Calla
     depend on, so an unchanged meeting is not checked again; the meetings left to check
     are spread over the cores when there are many.
     """
-    global _WORK
     cache = cache or Cache(None)
     ctx = read_texts(root, dossier)
     found = list(dossier.diagnostics)
@@ -205,26 +194,24 @@ def verify(root: Path, dossier: Dossier, cache: Cache | None = None, tick: Calla
     todo: list[int] = []
     for index, meeting in enumerate(dossier.meetings):
         keys[index] = meeting_key(ctx, meeting, fingerprints)
-        entry = cache.get("verify", keys[index]) if keys[index] else None
+        entry = cache.get("verify", keys[index], lambda e: _is_checked(ctx, e)) if keys[index] else None
         if entry is None:
             todo.append(index)
             continue
         found.extend(_apply(ctx, entry))
         tick()
-    _WORK = (ctx, per_meeting)
-    for results in chunked_map(_check_chunk, todo):
+    for results in chunked_map(_check_chunk, todo, (ctx, per_meeting)):
         for index, entry in results:
             if keys[index]:
                 cache.put("verify", keys[index], entry)
             found.extend(_apply(ctx, entry))
             tick()
-    _WORK = ()
     unique = sorted(set(found), key=lambda d: d.sort_key)
     return Verification(tuple(unique), Evidences(ctx.matches.get))
 
 
-def _check_chunk(indices) -> list[tuple[int, tuple]]:
-    ctx, modules = _WORK
+def _check_chunk(shared: tuple[Context, list], indices) -> list[tuple[int, tuple]]:
+    ctx, modules = shared
     return [(index, check_meeting(ctx, ctx.dossier.meetings[index], modules)) for index in indices]
 
 
@@ -237,6 +224,23 @@ def check_meeting(ctx: Context, meeting: Meeting, modules: list) -> tuple:
         match = ctx.match(citation)
         matches[citation.pos] = (match.text.source.id, match.paragraph.line, match.parts) if match else None
     return diagnostics, matches
+
+
+def _is_checked(ctx: Context, entry: object) -> bool:
+    """A cached entry of check_meeting's shape, locating quotes only in sources being read."""
+    if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], dict)):
+        return False
+    diagnostics, matches = entry
+    return (isinstance(diagnostics, tuple) and all(isinstance(d, Diagnostic) for d in diagnostics)
+            and all(isinstance(pos, Where) and (located is None or _is_located(ctx, located))
+                    for pos, located in matches.items()))
+
+
+def _is_located(ctx: Context, located: object) -> bool:
+    if not (isinstance(located, tuple) and len(located) == 3 and located[0] in ctx.texts
+            and isinstance(located[1], int) and isinstance(located[2], tuple)):
+        return False
+    return located[1] in ctx.texts[located[0]].by_line
 
 
 def _apply(ctx: Context, entry: tuple) -> tuple[Diagnostic, ...]:

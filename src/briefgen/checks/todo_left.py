@@ -24,11 +24,10 @@ PASS:
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterator
 
-from ..load import meeting_files
 from ..model import Diagnostic, Where
+from ..snapshot import CATALOGUE, Snapshot
 from ..yamltree import YamlProblem, parse
 
 ID = "todo-left"
@@ -36,13 +35,11 @@ SEVERITY = "error"
 
 MARKER = re.compile(r"(?<![^\W_])TODO(?![^\W_])")
 COMMENT = re.compile(r"(?:^|\s)#")
-CATALOGUE = "seeds/sources.yaml"
 
 
-def files(root: Path) -> list[str]:
+def files(snapshot: Snapshot) -> list[str]:
     """Every meeting file (loaded or not) and the catalogue, relative to the repository."""
-    found = [f"briefs/{path.name}" for path in meeting_files(root)]
-    return found + [CATALOGUE] if (root / CATALOGUE).is_file() else found
+    return [*snapshot.meetings, CATALOGUE] if snapshot.has(CATALOGUE) else list(snapshot.meetings)
 
 
 def has_document(text: str, rel: str) -> bool:
@@ -56,9 +53,9 @@ def has_document(text: str, rel: str) -> bool:
 
 def check(ctx) -> Iterator[Diagnostic]:
     loaded = {meeting.pos.file for meeting in ctx.dossier.meetings}
-    for rel in files(ctx.root):
+    for rel in files(ctx.dossier.snapshot):
         try:
-            text = (ctx.root / rel).read_text("utf-8-sig")
+            text = ctx.dossier.snapshot.read(rel).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # reported by the loader
         if "TODO" not in text or (rel not in loaded and not has_document(text, rel)):
