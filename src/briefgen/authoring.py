@@ -8,11 +8,13 @@ candidates marked `TODO`, which `check` refuses until each is settled.
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import re
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import Iterator, List, NoReturn, Optional
 
 import typer
 
@@ -39,6 +41,17 @@ def fail(message: str, hint: str, code: int = 1) -> NoReturn:
     """Refuse with `error:` and a hint on stderr: exit 1 for refused input, 2 for usage."""
     typer.echo(f"error: {message}\n  hint: {hint}", err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def writing(what: str) -> Iterator[None]:
+    """Writes into the repository: a read-only checkout or a full disk is a sentence, exit 2."""
+    try:
+        yield
+    except OSError as exc:
+        reason = {errno.EROFS: "the file system is read-only", errno.ENOSPC: "the disk is full",
+                  errno.EACCES: "permission denied"}.get(exc.errno, exc.strerror)
+        fail(f"cannot write {what}: {reason}", "work in a writable copy of the brief repository", 2)
 
 
 def repository(root: Path) -> Path:
@@ -207,7 +220,8 @@ def add_source(
     from . import scaffold
     root = repository(root)
     raw, text = read_article(file)
-    (root / "seeds").mkdir(exist_ok=True)
+    with writing("seeds/"):
+        (root / "seeds").mkdir(exist_ok=True)
     existing, entries = catalogue(root)
     name, copy = seed_file(root, file, raw, entries)
     published = scaffold.published_date(text)
@@ -215,9 +229,10 @@ def add_source(
     new_id = source_id(sid, outlet, published, name, taken)
     lines = entry_lines(new_id, name, outlet, text, language_of(text, language), published)
     addition = appended(existing, lines, new_id, len(entries))
-    if copy:
-        (root / "seeds" / name).write_bytes(raw)
-    with (root / CATALOGUE).open("a", encoding="utf-8", newline="") as out:
+    with writing(f"seeds/{name}"):
+        if copy:
+            (root / "seeds" / name).write_bytes(raw)
+    with writing(CATALOGUE), (root / CATALOGUE).open("a", encoding="utf-8", newline="") as out:
         out.write(addition)
     typer.echo(f"copied {file} to seeds/{name}" if copy else f"seeds/{name} is already in place")
     typer.echo(f"appended to {CATALOGUE}:\n" + "\n".join(f"  {line}" for line in lines))
@@ -262,8 +277,9 @@ def new(
     target = root / "briefs" / draft.name
     if target.exists():
         fail(f"briefs/{draft.name} already exists", "edit it, or delete it to start again")
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(draft.text, encoding="utf-8")
+    with writing(f"briefs/{draft.name}"):
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(draft.text, encoding="utf-8")
     typer.echo(f"wrote briefs/{draft.name}: {plural(draft.participants, 'participant')} and "
                f"{plural(draft.statements, 'statement')} to keep or delete, {plural(draft.todos, 'line')} marked TODO")
     typer.echo(f"next: edit it, then {command(root, 'check')} (it refuses the file while a TODO is left)")
