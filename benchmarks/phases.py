@@ -30,8 +30,9 @@ from run import SIZES, repository  # noqa: E402
 
 from briefgen import checks  # noqa: E402
 from briefgen.cli import GC_THRESHOLD  # noqa: E402
-from briefgen.load import load, meeting_files  # noqa: E402
-from briefgen.verify import read_texts  # noqa: E402
+from briefgen.load import load  # noqa: E402
+from briefgen.snapshot import Snapshot  # noqa: E402
+from briefgen.verify import meeting_checks, read_texts  # noqa: E402
 from briefgen.yamltree import FastLoader  # noqa: E402
 
 
@@ -43,8 +44,8 @@ def timed(rows: list[tuple[str, float]], name: str, work: Callable[[], object]) 
 
 
 def compose_only(root: Path) -> None:
-    for path in [root / "seeds" / "sources.yaml", *meeting_files(root)]:
-        yaml.compose(path.read_text("utf-8"), Loader=FastLoader)
+    for rel in ["seeds/sources.yaml", *Snapshot.take(root).meetings]:
+        yaml.compose((root / rel).read_text("utf-8"), Loader=FastLoader)
 
 
 def measure(root: Path) -> list[tuple[str, float]]:
@@ -56,7 +57,7 @@ def measure(root: Path) -> list[tuple[str, float]]:
     timed(rows, "floor: normalise every source once", lambda: [p.norm for t in ctx.texts.values() for p in t.paragraphs])
     data = timed(rows, "pickle the meetings (what a worker sends back)", lambda: pickle.dumps(dossier.meetings, 5))
     timed(rows, "unpickle the meetings (the parent's part)", lambda: pickle.loads(data))
-    per_meeting = [m for m in checks.verifiers() if getattr(m, "SCOPE", "") == "meeting"]
+    per_meeting = meeting_checks()
     for module in checks.verifiers():
         if module not in per_meeting:
             timed(rows, f"whole-repository check {module.ID}", lambda: list(module.check(ctx)))

@@ -114,14 +114,16 @@ RENDER_200 = """
 import datetime as dt, gc, sys, time
 from pathlib import Path
 from briefgen.assemble import Period, assemble
-from briefgen.cli import GC_THRESHOLD, render_all, run_checks
+from briefgen import pipeline
+from briefgen.cli import GC_THRESHOLD
+from briefgen.render import Job
 gc.set_threshold(GC_THRESHOLD, 50, 100)  # as the command line does
 root = Path(sys.argv[1])
-dossier, verification = run_checks(root, True)
+dossier, verification = pipeline.checked(root, True)
 days = sorted(m.date for m in dossier.meetings)[:200]
 start = time.perf_counter()
 brief = assemble(dossier, verification.evidence, Period.between(days[0], days[-1]), days[-1], verification.diagnostics)
-render_all(brief, ["docx", "md"], root, root / ".out", dt.datetime(2020, 1, 1), False)
+pipeline.render(brief, ["docx", "md"], Job(root, root / ".out", dt.datetime(2020, 1, 1)))
 print(time.perf_counter() - start)
 """
 

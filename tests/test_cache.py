@@ -38,14 +38,10 @@ def test_an_edit_is_seen_and_only_the_edited_meeting_is_checked_again(tmp_path: 
     path = root / "briefs" / "2024-05-16-astana-security-council-secretaries.yaml"
     path.write_text(path.read_text("utf-8").replace("transboundary in nature", "cross-border in nature"), "utf-8")
     run = pipeline.Run(root)
-    cache = run.cache
-    from briefgen.load import load
-    from briefgen.verify import verify
-
-    verification = verify(root, load(run.snapshot, cache, catalogue=run.catalogue), cache)
+    verification = run.check()[1]
     assert any(d.code == "quote-not-found" and d.where.file.endswith(path.name) for d in verification.diagnostics)
-    assert cache.misses == 2, "the edited file is read and checked again (one load, one verify entry)"
-    assert cache.hits == 5, "the catalogue and the two other meetings come from the cache"
+    assert run.cache.misses == 3, "the last check is of other bytes; the edited file is read and checked again"
+    assert run.cache.hits == 5, "the catalogue and the two other meetings come from the cache"
 
 
 def test_a_changed_source_invalidates_the_meetings_citing_it(tmp_path: Path) -> None:
@@ -126,7 +122,7 @@ def test_a_build_after_an_unchanged_check_recalls_its_findings_and_writes_the_sa
     fresh, recalled = tmp_path / "fresh", tmp_path / "recalled"
     assert invoke("build", "--root", root, "--all", "--review", "--out", fresh, "--no-cache", env=env).exit_code == 0
     assert invoke("check", "--root", root).exit_code == 0
-    monkeypatch.setattr(briefgen.pipeline, "verify", lambda *args, **kwargs: pytest.fail("checked every meeting again"))
+    monkeypatch.setattr(briefgen.pipeline.Run, "_verify", lambda *args, **kwargs: pytest.fail("checked every meeting again"))
     result = invoke("build", "--root", root, "--all", "--review", "--out", recalled, env=env)
     assert result.exit_code == 0, result.output
     assert "source-conflict" in result.stderr, "the recalled warnings are still shown"

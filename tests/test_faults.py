@@ -23,7 +23,7 @@ from conftest import ROOT, copy_shipped
 
 DRIVER = textwrap.dedent("""
     import os, signal, sys, time
-    import briefgen.parallel, briefgen.snapshot, briefgen.load, briefgen.verify, briefgen.write
+    import briefgen.parallel, briefgen.snapshot, briefgen.pipeline, briefgen.write
     import briefgen.render.docx
     from briefgen.cli import main
 
@@ -47,8 +47,8 @@ DRIVER = textwrap.dedent("""
 
 PHASES = {
     "reading the articles": "briefgen.snapshot.read_seed",
-    "parsing the summaries (workers)": "briefgen.load.load_meeting",
-    "checking the summaries (workers)": "briefgen.verify.check_meeting",
+    "parsing the summaries (workers)": "briefgen.pipeline.load_meeting",
+    "checking the summaries (workers)": "briefgen.pipeline.check_meeting",
     "rendering the Word brief": "briefgen.render.docx.render",
     "writing the brief": "briefgen.write._remove_abandoned",
 }
@@ -106,7 +106,7 @@ def test_kill_9_while_writing_leaves_nothing_the_next_build_does_not_remove(buil
 def test_kill_9_of_the_parent_leaves_no_worker_talking(built, tmp_path: Path) -> None:
     """The parent killed while its workers check: they die with it, silently (no BrokenPipe)."""
     root, out, before = built
-    result = run_driver("briefgen.verify.check_meeting.orphan", ["check", "--no-cache", "--root", str(root)],
+    result = run_driver("briefgen.pipeline.check_meeting.orphan", ["check", "--no-cache", "--root", str(root)],
                         tmp_path, timeout=30)  # the pipes close only when every worker is gone
     assert result.returncode == -signal.SIGKILL
     assert result.stderr == "", result.stderr

@@ -1,4 +1,4 @@
-"""Real Word footnotes (briefgen.render.footnotes): the saved package, not just the API.
+"""Real Word footnotes (briefgen.render._footnotes): the saved package, not just the API.
 
 Each test reads the .docx back as a zip, because the point of the module is what Word,
 LibreOffice and pandoc find in the file: the part, its content type, the relationship,
@@ -17,7 +17,7 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from briefgen.render.footnotes import add_footnote, prepare_footnotes
+from briefgen.render._footnotes import add_footnote, prepare_footnotes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "r": "http://schemas.openxmlformats.org/package/2006/relationships",

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.load import guess_iso, load
+from briefgen.load import load
+from briefgen.reader import guess_iso
 from briefgen.yamltree import Map, Scalar, Seq, YamlProblem, parse
 
 from conftest import MINIMAL, copy_base, show

@@ -18,7 +18,7 @@ import pytest
 
 from briefgen.load import load
 from briefgen.model import Citation, Dossier, Meeting
-from briefgen.places import CITY_ALIASES
+from briefgen.vocabulary import CITIES
 from briefgen.text import normal
 from briefgen.verify import verify
 
@@ -129,7 +129,7 @@ def date_mutants(dossier: Dossier) -> Iterator[Mutant]:
 def location_mutants(dossier: Dossier) -> Iterator[Mutant]:
     for meeting in dossier.meetings:
         quoted = " ".join(normal(c.quote) for c in meeting.cite)
-        for city in CITY_ALIASES:
+        for city in CITIES:
             if city != meeting.city and normal(city) not in quoted:
                 yield ("location: other city", f"{meeting.id}: {city}",
                        with_meeting(dossier, meeting, dataclasses.replace(meeting, location=city)))

@@ -217,7 +217,7 @@ def test_interrupted_build_through_the_cli(repo: Path, monkeypatch: pytest.Monke
 def test_renderer_failure_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture) -> None:
     """The Markdown renderer raises after the Word brief was rendered: nothing is written."""
-    import briefgen.render.markdown
+    import briefgen.render.md
 
     build(repo, "--week", WEEK)
     good = out_files(repo)
@@ -225,7 +225,7 @@ def test_renderer_failure_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyP
     def broken(*args, **kwargs):
         raise RuntimeError("template exploded")
 
-    monkeypatch.setattr(briefgen.render.markdown, "render", broken)
+    monkeypatch.setattr(briefgen.render.md, "render", broken)
     run = main(["build", "--root", str(repo), "--week", WEEK], monkeypatch, capsys, repo)
     assert run.exit_code == 3 and "internal error: RuntimeError: template exploded" in run.stderr
     assert "Traceback" not in run.text

@@ -11,7 +11,7 @@ import pytest
 
 from briefgen.assemble import Period, assemble
 from briefgen.load import load
-from briefgen.render import markdown
+from briefgen.render import Job, md
 from briefgen.verify import verify
 
 from conftest import MINIMAL, add_templates, build_shipped, copy_base
@@ -81,7 +81,7 @@ def render_base(tmp_path: Path, text: str) -> str:
     verification = verify(root, dossier)
     assert verification.errors == ()
     brief = assemble(dossier, verification.evidence, Period.week("2024-W20"), dt.date(2024, 5, 19))
-    return markdown.render(brief, root, root / "out").decode("utf-8")
+    return md.render(brief, Job(root, root / "out", dt.datetime(2024, 5, 16))).decode("utf-8")
 
 
 def test_data_is_escaped(tmp_path: Path) -> None:

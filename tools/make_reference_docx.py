@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from briefgen.render.footnotes import prepare_footnotes
+from briefgen.render._footnotes import prepare_footnotes
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
 NAVY = RGBColor(0x1F, 0x3A, 0x5F)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar, cast
 
 from .model import (
     Citation,
@@ -18,6 +19,7 @@ from .model import (
     Evidence,
     Meeting,
     Participant,
+    Record,
     Settings,
     Source,
     Statement,
@@ -29,6 +31,9 @@ SINGLE_OUTLET = "†"  # marks a claim that rests on one outlet; the brief expla
 NO_MEETINGS = "No meetings recorded in this period."  # a quiet week's brief still lists what falls due
 
 WEEK = re.compile(r"(\d{4})-W(\d{1,2})\Z")
+
+Item = TypeVar("Item", bound=Record, covariant=True)  # what a `Cited` states
+Claim = TypeVar("Claim", bound=Participant | Statement | Commitment)  # a record with citations
 
 
 class PeriodError(ValueError):
@@ -119,10 +124,10 @@ class Note:
 
 
 @dataclass(frozen=True)
-class Cited:
+class Cited(Generic[Item]):
     """Something the brief states, with the notes it rests on."""
 
-    item: Participant | Statement | Commitment
+    item: Item
     notes: tuple[Note, ...]
     warnings: tuple[Diagnostic, ...] = ()
 
@@ -138,9 +143,9 @@ class Section:
 
     meeting: Meeting
     place_notes: tuple[Note, ...]
-    participants: tuple[Cited, ...]
-    statements: tuple[Cited, ...]
-    commitments: tuple[Cited, ...]
+    participants: tuple[Cited[Participant], ...]
+    statements: tuple[Cited[Statement], ...]
+    commitments: tuple[Cited[Commitment], ...]
     source_notes: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
     previous: "Earlier | None" = None  # the previous meeting of the same series
@@ -159,7 +164,7 @@ class Earlier:
     """An earlier meeting of the same series, and what it agreed."""
 
     meeting: Meeting
-    agreed: tuple[Cited, ...]
+    agreed: tuple[Cited[Commitment], ...]
 
 
 @dataclass(frozen=True)
@@ -167,7 +172,7 @@ class Due:
     """A commitment falling due (or overdue and not done), from any meeting up to the period."""
 
     meeting: Meeting
-    cited: Cited
+    cited: Cited[Commitment]
     overdue: bool  # due before the period's end and not marked done
 
     @property
@@ -197,7 +202,7 @@ class Brief:
         return any(c.outlets == 1 for s in self.sections for c in (*s.statements, *s.commitments))
 
 
-def _places(record) -> set[Where]:
+def _places(record: Record) -> set[Where]:
     """Every position a record's own fields (and its citations) were written at."""
     places = {record.pos, *record.positions.values()}
     for citation in getattr(record, "cite", ()):
@@ -205,7 +210,7 @@ def _places(record) -> set[Where]:
     return places
 
 
-def _warnings(record, warnings: dict[Where, list[Diagnostic]]) -> tuple[Diagnostic, ...]:
+def _warnings(record: Record, warnings: dict[Where, list[Diagnostic]]) -> tuple[Diagnostic, ...]:
     """The warnings the check raised on this record, for the review copy."""
     return tuple(d for place in sorted(_places(record)) for d in warnings.get(place, ()))
 
@@ -230,7 +235,7 @@ class _Numbering:
             made.append(note)
         return tuple(made)
 
-    def each(self, items: tuple) -> tuple[Cited, ...]:
+    def each(self, items: tuple[Claim, ...]) -> tuple[Cited[Claim], ...]:
         return tuple(Cited(item, self.cite(item.cite), _warnings(item, self.warnings)) for item in items)
 
 
@@ -295,7 +300,8 @@ def assemble(
         if previous is not None:
             section = replace(section, previous=Earlier(previous, numbering.each(previous.commitments)))
         sections.append(section)
-    due = tuple(Due(meeting, Cited(c, numbering.cite(c.cite)), c.due < period.end)
+    # falling_due keeps only commitments with a due date
+    due = tuple(Due(meeting, Cited(c, numbering.cite(c.cite)), cast(dt.date, c.due) < period.end)
                 for meeting, c in falling_due(dossier, period))
     sources = tuple(dict.fromkeys(note.source for note in numbering.notes))
     return Brief(dossier.settings, period, issued, tuple(sections), tuple(numbering.notes), sources, due)

@@ -20,7 +20,8 @@ import typer
 
 from . import languages
 from .corpus import SourceText, text_of
-from .load import SLUG, load
+from .load import load
+from .reader import SLUG
 from .model import Dossier
 from .snapshot import SourceProblem
 from .yamltree import Map, Scalar, Seq, YamlProblem, parse

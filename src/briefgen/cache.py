@@ -161,8 +161,8 @@ class Cache:
         """The findings of the repository's last check, if it checked exactly these inputs."""
         if self.directory is None:
             return None
-        entry = self._read(self.directory / "last-check", "last-check", "", _is_keyed(valid))
-        return entry[1] if entry is not None and entry[0] == key else None
+        entry = self._read(self.directory / "last-check", "last-check", "", _is_keyed(key, valid))
+        return entry[1] if entry is not None else None
 
     def keep_check(self, key: str, findings) -> None:
         """One slot per repository: each check replaces the last, so edits do not pile up."""
@@ -175,8 +175,9 @@ class Cache:
             trim(self.directory.parent, cap_bytes())
 
 
-def _is_keyed(valid: Callable[[object], bool]) -> Callable[[object], bool]:
-    return lambda entry: isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and valid(entry[1])
+def _is_keyed(key: str, valid: Callable[[object], bool]) -> Callable[[object], bool]:
+    """The slot holds the findings of a check of these inputs (of others: a miss)."""
+    return lambda entry: isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key and valid(entry[1])
 
 
 def _remove(path: Path) -> None:

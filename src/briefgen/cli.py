@@ -19,6 +19,7 @@ import typer
 from . import __version__, authoring, checks, pipeline
 from .assemble import Period, PeriodError, assemble, latest_week
 from .model import Dossier
+from .render import Job, formats as brief_formats
 from .report import FORMATS
 from .report.text import line, tally
 from .verify import Verification
@@ -129,7 +130,7 @@ def build(
     end: Optional[dt.datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last day, YYYY-MM-DD."),
     everything: bool = typer.Option(False, "--all", help="Every meeting."),
     out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: out/ in the repository)."),
-    formats: str = typer.Option("docx,md", "--format", help="Comma-separated: docx, md."),
+    formats: str = typer.Option("docx,md", "--format", help=f"Comma-separated: {', '.join(brief_formats())}."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     review: bool = typer.Option(False, "--review", help="Also write a review copy with a Word comment on every claim with a warning."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Check everything afresh, without the cache."),
@@ -153,7 +154,7 @@ def build(
         typer.echo(f"nothing to report for {period.label}: no meeting in that period and no commitment "
                    "falling due; nothing written", err=True)
         return
-    outputs = render_all(brief, kinds, root, out_dir, moment, review)
+    outputs = pipeline.render(brief, kinds + ["review"] * (review and "review" not in kinds), Job(root, out_dir, moment))
     try:
         written = write_all(outputs)
     except WriteError as exc:
@@ -176,10 +177,10 @@ def checked(root: Path, use_cache: bool, strict: bool) -> tuple[Dossier, Verific
 
 def parse_formats(text: str) -> list[str]:
     kinds = [k.strip().lower() for k in text.split(",") if k.strip()]
-    unknown = [k for k in kinds if k not in ("docx", "md")]
+    unknown = [k for k in kinds if k not in brief_formats()]
     if unknown or not kinds:
         usage_error(f"--format {text!r}: unknown format {', '.join(map(repr, unknown)) or '(none)'}",
-                    "write --format docx,md (or one of them)")
+                    f"write --format docx,md (or any of {', '.join(brief_formats())})")
     return list(dict.fromkeys(kinds))
 
 
@@ -224,23 +225,6 @@ def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:
             usage_error(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds", "unset it or export SOURCE_DATE_EPOCH=1715817600")
     days = [m.date for m in dossier.meetings if period.holds(m.date)] or [period.end]
     return dt.datetime.combine(max(days), dt.time())
-
-
-def render_all(brief, kinds: list[str], root: Path, out_dir: Path, moment: dt.datetime, review: bool) -> dict[Path, bytes]:
-    outputs: dict[Path, bytes] = {}
-    stem = f"brief-{brief.period.slug}"
-    if "docx" in kinds or review:
-        from .render import docx as docx_render
-
-    if "docx" in kinds:
-        outputs[out_dir / f"{stem}.docx"] = docx_render.render(brief, moment, root)
-    if review:
-        outputs[out_dir / f"{stem}-review.docx"] = docx_render.render(brief, moment, root, review=True)
-    if "md" in kinds:
-        from .render import markdown
-
-        outputs[out_dir / f"{stem}.md"] = markdown.render(brief, root.resolve(), out_dir.resolve())
-    return outputs
 
 
 authoring.register(app)

@@ -59,7 +59,7 @@ def dominant_script(text: str) -> str | None:
     """The script most letters of `text` are written in (None for a text without letters)."""
     sample = text[:SAMPLE]
     counts = {name: _count(pattern, sample) for name, pattern in _SCRIPT.items()}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from .text import normal
+
 if TYPE_CHECKING:
     from .snapshot import Snapshot
 
@@ -97,6 +99,15 @@ class Participant(Record):
         """The name and its other spellings."""
         return (self.name, *self.aliases)
 
+    def terms(self) -> list[str]:
+        """The words that name the participant in an article (normalised): the name, its
+        aliases and titles, and the surname alone of a name of two to four words."""
+        found = [*self.names, *self.titles]
+        words = self.name.split()
+        if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+            found.append(words[-1])
+        return [normal(t) for t in found]
+
 
 @dataclass(frozen=True, kw_only=True)
 class Statement(Record):
@@ -150,6 +161,11 @@ class Meeting(Record):
         """The city part of `City, Country`."""
         return self.location.split(",")[0].strip()
 
+    def participant(self, name: str) -> Participant | None:
+        """The participant a speaker or party names, by name or alias, forgiving typography."""
+        wanted = normal(name)
+        return next((p for p in self.participants if wanted in map(normal, p.names)), None)
+
     def citations(self) -> list[Citation]:
         """Every evidence item of the meeting, in reading order."""
         items = list(self.cite)
@@ -181,7 +197,6 @@ class Dossier:
     diagnostics: tuple[Diagnostic, ...]
     seed_files: tuple[str, ...] = ()
     unread_sources: frozenset[str] = frozenset()  # ids of catalogue entries reported as broken
-    contents: dict[str, str] = field(default_factory=dict)  # meeting file -> digest of its bytes
     catalogued: bool = True  # False when seeds/sources.yaml is missing or not a list: its own error says so
     snapshot: Snapshot | None = field(default=None, repr=False, compare=False)  # the bytes this was read from
 

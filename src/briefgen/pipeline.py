@@ -1,20 +1,28 @@
-"""The one route through briefgen: snapshot -> load -> verify -> (assemble -> render, in build).
+"""The one route through briefgen: snapshot -> load -> verify (-> assemble -> render, in build).
 
-Caching is a layer around pure stages: the snapshot reads every input once, its digest
-keys the repository's last check, and load and verify memoise each meeting by the digest
-of its own inputs. The command line and the authoring commands call only this module.
+The stages are pure functions of their inputs; caching and parallelism are layers here,
+around them. The snapshot reads every input once and its digest keys the repository's
+last check; loading a meeting file is memoised by the digest of its bytes, checking a
+meeting by the digests of its file and of the sources it cites; what is left to compute
+is spread over the cores. The command line and the authoring commands call only this.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from types import ModuleType
+from typing import Callable, Sequence
 
-from .cache import Cache, for_repository
-from .load import Catalogue, load, load_catalogue
-from .model import Diagnostic, Dossier
-from .snapshot import Snapshot
-from .verify import Verification, recall, verify
+from .assemble import Brief
+from .cache import Cache, digest, for_repository
+from .context import Context
+from .load import Catalogue, Loaded, dossier, is_catalogue, is_loaded, load_meeting, read_catalogue
+from .model import Diagnostic, Dossier, Meeting
+from .parallel import chunked_map
+from .render import Job, renderer
+from .snapshot import CATALOGUE, Snapshot
+from .verify import (Checked, Verification, apply, check_meeting, is_checked, meeting_checks, read_texts, recall,
+                     repository_checks, verification)
 
 # A progress bar for a stage: called with its name and the number of steps, it returns the tick.
 Progress = Callable[[str, int], Callable[[], None]]
@@ -35,9 +43,23 @@ class Run:
         self.root = root
         self.cache: Cache = for_repository(root, use_cache)
         self.snapshot = Snapshot.take(root)
-        self.catalogue: Catalogue = load_catalogue(self.snapshot, self.cache)
+        self.catalogue = self._catalogue()
         self.snapshot.read_seeds(self.catalogue.sources)
         self.key = self.snapshot.key() if self.cache.directory is not None else None
+
+    def _catalogue(self) -> Catalogue:
+        """The catalogue, memoised by its bytes (an archive's lists 10,000 sources: 0.5 s to parse)."""
+        try:
+            key = digest("sources", self.snapshot.read(CATALOGUE)) if self.snapshot.has(CATALOGUE) else None
+        except OSError:
+            key = None  # the reader says why
+        entry = self.cache.get("sources", key, is_catalogue) if key else None
+        if entry is not None:
+            return Catalogue(*entry)
+        catalogue = read_catalogue(self.snapshot)
+        if key:
+            self.cache.put("sources", key, tuple(catalogue))
+        return catalogue
 
     def recalled(self) -> tuple[Diagnostic, ...] | None:
         """The findings of the last check, when it checked exactly these bytes."""
@@ -47,16 +69,104 @@ class Run:
         """Load and verify; when the last check saw these very bytes, its findings are
         recalled (only the quotes a brief cites are located again)."""
         found = self.recalled()
-        dossier = load(self.snapshot, self.cache, progress("reading summaries", len(self.snapshot.meetings)),
-                       self.catalogue)
+        loaded, keys = self._load(progress("reading summaries", len(self.snapshot.meetings)))
+        read = dossier(self.snapshot, self.catalogue, loaded)
         if found is not None:
-            verification = recall(self.root, dossier, found)
+            outcome = recall(self.root, read, found)
         else:
-            verification = verify(self.root, dossier, self.cache, progress("checking against sources", len(dossier.meetings)))
+            outcome = self._verify(read, keys, progress("checking against sources", len(read.meetings)))
             if self.key:
-                self.cache.keep_check(self.key, verification.diagnostics)
+                self.cache.keep_check(self.key, outcome.diagnostics)
         self.cache.trim()
-        return dossier, verification
+        return read, outcome
+
+    def _load(self, tick: Callable[[], None]) -> tuple[list[Loaded], dict[str, str]]:
+        """Every meeting file's record, memoised by its bytes; and those keys, by file."""
+        keys: dict[str, str] = {}
+        for rel in self.snapshot.meetings:
+            try:
+                keys[rel] = digest("load", rel, self.snapshot.read(rel))
+            except OSError:
+                pass  # the reader says why, and nothing of it is kept
+        loaded = memoised(self.cache, "load", [keys.get(rel) for rel in self.snapshot.meetings], is_loaded,
+                          _load_chunk, list(self.snapshot.meetings), self.snapshot, tick)
+        return loaded, keys
+
+    def _verify(self, read: Dossier, keys: dict[str, str], tick: Callable[[], None]) -> Verification:
+        """Every check; a meeting's results memoised by its file and the sources it cites."""
+        ctx = read_texts(self.root, read)
+        found = [*read.diagnostics, *repository_checks(ctx)]
+        fingerprints: dict[str, str] = {}
+        meeting_keys = [meeting_key(ctx, m, keys.get(m.pos.file), fingerprints) for m in read.meetings]
+        results = memoised(self.cache, "verify", meeting_keys, lambda entry: is_checked(ctx, entry),
+                           _check_chunk, list(range(len(read.meetings))), (ctx, meeting_checks()), tick)
+        for entry in results:
+            found.extend(apply(ctx, entry))
+        return verification(ctx, found)
+
+
+def memoised(cache: Cache, kind: str, keys: Sequence[str | None], valid: Callable[[object], bool],
+             compute: Callable, items: list, shared: object, tick: Callable[[], None]) -> list:
+    """`compute(shared, chunk)` for each item whose entry (by its key) is not in the cache,
+    on every core when many are left; every result, in the items' order."""
+    results: list = [None] * len(items)
+    todo = []
+    for index, key in enumerate(keys):
+        entry = cache.get(kind, key, valid) if key else None
+        if entry is None:
+            todo.append(index)
+        else:
+            results[index] = entry
+            tick()
+    for done in chunked_map(compute, [(index, items[index]) for index in todo], shared):
+        for index, entry in done:
+            results[index] = entry
+            if keys[index]:
+                cache.put(kind, keys[index], entry)
+            tick()
+    return results
+
+
+def _load_chunk(snapshot: Snapshot, chunk: Sequence[tuple[int, str]]) -> list[tuple[int, Loaded]]:
+    return [(index, load_meeting(snapshot, rel)) for index, rel in chunk]
+
+
+def _check_chunk(shared: tuple[Context, list[ModuleType]], chunk: Sequence[tuple[int, int]]) -> list[tuple[int, Checked]]:
+    ctx, modules = shared
+    return [(index, check_meeting(ctx, ctx.dossier.meetings[number], modules)) for index, number in chunk]
+
+
+def meeting_key(ctx: Context, meeting: Meeting, own: str | None, fingerprints: dict[str, str]) -> str | None:
+    """Everything a meeting's findings depend on: its file's bytes (`own`, the load key),
+    the sources it cites, the brief's language."""
+    if own is None:
+        return None
+    cited = sorted({c.source for c in meeting.citations()})
+    return digest("verify", meeting.pos.file, own, ctx.dossier.settings.language,
+                  *(source_fingerprint(ctx, s, fingerprints) for s in cited))
+
+
+def source_fingerprint(ctx: Context, source_id: str, fingerprints: dict[str, str]) -> str:
+    """A cited source as the checks see it: its catalogue entry and its text (or its problem)."""
+    if source_id not in fingerprints:
+        source = ctx.dossier.source(source_id)
+        text = ctx.texts.get(source_id)
+        body = text.text if text else repr(ctx.problems.get(source_id))
+        if source:
+            entry = repr((source.id, source.file, source.outlet, source.language, source.title, source.published))
+        else:  # what unknown-source says of it depends on why it is absent
+            entry = repr(("absent", ctx.dossier.catalogued, source_id in ctx.dossier.unread_sources))
+        fingerprints[source_id] = digest(entry, body)
+    return fingerprints[source_id]
+
+
+def render(brief: Brief, names: list[str], job: Job) -> dict[Path, bytes]:
+    """The brief in each format asked for, by the file it is to be written to."""
+    outputs: dict[Path, bytes] = {}
+    for name in names:
+        module = renderer(name)
+        outputs[job.out_dir / f"brief-{brief.period.slug}{module.SUFFIX}"] = module.render(brief, job)
+    return outputs
 
 
 def findings(root: Path, use_cache: bool = True, progress: Progress = no_progress) -> tuple[Diagnostic, ...]:

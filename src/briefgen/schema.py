@@ -16,9 +16,10 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from .languages import ISO_639_1
-from .load import SLUG
+from .reader import SLUG
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "docs/schema"
@@ -30,7 +31,7 @@ FLAT_LIST = re.compile(r"\[\n\s*([^\[\]{}]*?)\n\s*\]")  # JSON strings hold no r
 _FORBIDDEN = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff"
 TEXT_PATTERN = f"^(?![\\s\\S]*[{_FORBIDDEN}])[\\s\\S]*\\S"
 
-SCALARS: dict[str, dict] = {
+SCALARS: dict[str, dict[str, object]] = {
     "text": {"type": ["string", "number", "boolean"], "pattern": TEXT_PATTERN},
     "id": {"type": ["string", "integer"], "minimum": 0, "pattern": "^" + SLUG.pattern.removesuffix("\\Z") + "$"},
     "date": {"type": "string", "format": "date", "pattern": "^(?!9999)\\d{4}-\\d{2}-\\d{2}$"},  # load: year <= 9998
@@ -148,24 +149,24 @@ TITLES = {
 }
 
 
-def kind_schema(kind: str | Of, nullable: bool) -> dict:
+def kind_schema(kind: str | Of, nullable: bool) -> dict[str, object]:
     """The schema of one field's value; an optional field may also be left empty (null)."""
     if isinstance(kind, Of):
         items = dict(SCALARS[kind.item]) if kind.item in SCALARS else {"$ref": f"#/$defs/{kind.item}"}
-        schema: dict = {"type": ["array", "null"] if nullable else "array", "items": items}
+        schema: dict[str, object] = {"type": ["array", "null"] if nullable else "array", "items": items}
         if kind.least:
             schema["minItems"] = kind.least
         return schema
     schema = dict(SCALARS[kind])
     if nullable and "enum" in schema:
-        schema["enum"] = [*schema["enum"], None]
+        schema["enum"] = [*cast(list[str], schema["enum"]), None]
     elif nullable:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         schema["type"] = [*types, "null"]
     return schema
 
 
-def record_schema(name: str) -> dict:
+def record_schema(name: str) -> dict[str, object]:
     record = RECORDS[name]
     properties = {}
     for f in record.fields:
@@ -188,11 +189,12 @@ def used(name: str) -> list[str]:
     return found
 
 
-def document(kind: str) -> dict:
+def document(kind: str) -> dict[str, object]:
     """The JSON Schema of `kind` (meeting, sources or brief)."""
     root = ROOTS[kind]
     records = used(root)
     head = {"$schema": DRAFT, "title": TITLES[kind]}
+    body: dict[str, object]
     if kind == "sources":
         body = {"description": "The catalogue: one entry per article of seeds/.", "type": "array",
                 "items": {"$ref": f"#/$defs/{root}"}}

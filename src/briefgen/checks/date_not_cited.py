@@ -24,26 +24,11 @@ from typing import Iterator
 
 from ..model import Diagnostic
 from ..text import normal
+from ..vocabulary import MONTHS
 
 ID = "date-not-cited"
 SEVERITY = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
-
-MONTHS = (
-    ("january", "jan", "января", "январь", "янв"),
-    ("february", "feb", "февраля", "февраль", "фев"),
-    ("march", "mar", "марта", "март", "мар"),
-    ("april", "apr", "апреля", "апрель", "апр"),
-    ("may", "мая", "май"),
-    ("june", "jun", "июня", "июнь", "июн"),
-    ("july", "jul", "июля", "июль", "июл"),
-    ("august", "aug", "августа", "август", "авг"),
-    ("september", "sept", "sep", "сентября", "сентябрь", "сент", "сен"),
-    ("october", "oct", "октября", "октябрь", "окт"),
-    ("november", "nov", "ноября", "ноябрь", "нояб", "ноя"),
-    ("december", "dec", "декабря", "декабрь", "дек"),
-)
-
 
 def date_pattern(day: dt.date) -> re.Pattern[str]:
     """A pattern for the day and month of `day` in the common forms, on normalised text."""

@@ -21,20 +21,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Diagnostic
-from ..places import place_names
-from ..text import contains_words, normal
+from ..text import normal
+from ..vocabulary import names_place, place_names
 
 ID = "location-not-cited"
 SEVERITY = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
-
-
-def names_place(quote: str, name: str) -> bool:
-    """Whether normalised `quote` names the place, allowing Russian case endings."""
-    name = normal(name)
-    if name[-1:] in ("а", "я") and any("\u0400" <= c <= "\u04ff" for c in name):
-        return contains_words(quote, name[:-1])
-    return contains_words(quote, name)
 
 
 def check(ctx) -> Iterator[Diagnostic]:

@@ -22,32 +22,22 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic, Participant
+from ..model import Diagnostic
 from ..text import contains_words, normal
-from ..verify import participant
 
 ID = "speaker-not-near"
 SEVERITY = "warning"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def terms(person: Participant) -> list[str]:
-    """The words that name the participant in an article."""
-    found = [*person.names, *person.titles]
-    words = person.name.split()
-    if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
-        found.append(words[-1])
-    return [normal(t) for t in found]
-
-
 def check(ctx) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         for statement in meeting.statements:
-            person = participant(meeting, statement.speaker)
+            person = meeting.participant(statement.speaker)
             matches = [ctx.match(c) for c in statement.cite]
             if person is None or not all(matches):
                 continue  # unknown-speaker or quote-not-found says what is wrong
-            names = terms(person)
+            names = person.terms()
             if any(named(match, names) for match in matches):
                 continue
             lines = ", ".join(f"{m.text.source.id} line {m.paragraph.line}" for m in matches)

@@ -17,7 +17,6 @@ from typing import Iterator
 
 from ..model import Diagnostic
 from ..text import normal
-from ..verify import participant
 
 ID = "unknown-speaker"
 SEVERITY = "error"
@@ -28,7 +27,7 @@ def check(ctx) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         names = [name for p in meeting.participants for name in p.names]
         for statement in meeting.statements:
-            if participant(meeting, statement.speaker) or normal(statement.speaker) in map(normal, meeting.unread_names):
+            if meeting.participant(statement.speaker) or normal(statement.speaker) in map(normal, meeting.unread_names):
                 continue
             close = difflib.get_close_matches(statement.speaker, names, n=1, cutoff=0.5)
             hint = (f"write `speaker: {close[0]}`" if close

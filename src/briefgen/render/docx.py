@@ -13,24 +13,39 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import docx
+from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.section import CT_SectPr
 from docx.oxml.table import CT_Tbl
-from docx.table import Table, _Cell
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu
+from docx.styles.style import BaseStyle, ParagraphStyle
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Cited, Note, Section, long_date
+from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
+from ..model import Commitment, Diagnostic, Statement
 from ..templating import template_path
-from .footnotes import Footnotes, run_element
+from . import Job
+from ._footnotes import Footnotes, TextRun, run_element
 
 
 PLACEHOLDERS = ("{classification}", "{title}", "{unit}", "{period}")
+SUFFIX = ".docx"
 
 
-def render(brief: Brief, moment: dt.datetime, root: Path, review: bool = False) -> bytes:
+def render(brief: Brief, job: Job) -> bytes:
+    """The Word brief for distribution."""
+    return document(brief, job.moment, job.root)
+
+
+def document(brief: Brief, moment: dt.datetime, root: Path, review: bool = False) -> bytes:
     """The .docx bytes; `moment` stamps the document properties and zip entries.
 
     With `review`, every claim the check warned about carries a Word comment saying why.
@@ -51,7 +66,7 @@ def render(brief: Brief, moment: dt.datetime, root: Path, review: bool = False) 
     return reproducible_zip(buffer.getvalue(), moment)
 
 
-def _clear_body(document) -> None:
+def _clear_body(document: Document) -> None:
     """Drop any sample text of the reference document, keeping its page setup."""
     body = document.element.body
     for child in list(body):
@@ -59,7 +74,7 @@ def _clear_body(document) -> None:
             body.remove(child)
 
 
-def _properties(document, brief: Brief, moment: dt.datetime) -> None:
+def _properties(document: Document, brief: Brief, moment: dt.datetime) -> None:
     props = document.core_properties
     props.title = brief.settings.title
     props.subject = brief.period.label
@@ -72,7 +87,7 @@ def _properties(document, brief: Brief, moment: dt.datetime) -> None:
     props.created = props.modified = props.last_printed = moment
 
 
-def _header_footer(document, brief: Brief, header_style) -> None:
+def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | None) -> None:
     """Fill the reference's placeholders; a header without one gets the marking added."""
     values = {
         "{classification}": brief.settings.classification,
@@ -90,37 +105,39 @@ def _header_footer(document, brief: Brief, header_style) -> None:
                         for key, value in values.items():
                             run.text = run.text.replace(key, value)
         if not marked:
-            section.header.add_paragraph(brief.settings.classification, style=header_style)
+            # the reference document's Header is a paragraph style
+            section.header.add_paragraph(brief.settings.classification, style=cast(ParagraphStyle | None, header_style))
 
 
 class _Writer:
     """Writes the brief's parts into the document, in reading order."""
 
-    def __init__(self, document, review: bool, moment: dt.datetime) -> None:
+    def __init__(self, document: Document, review: bool, moment: dt.datetime) -> None:
         self.document = document
         self.review = review
         self.moment = moment
         self.notes = Footnotes(document)
         # python-docx scans every style for each paragraph it styles: look each up once
-        self.styles = {style.name: style for style in document.styles}
+        self.styles: dict[str, BaseStyle] = {style.name: style for style in document.styles}
         # python-docx finds the section properties (and the text width) anew among all the
         # body's children for each block it adds, quadratic in a long brief: found once here
-        self.end = document.element.body.sectPr
+        self.end: CT_SectPr | None = document.element.body.sectPr
         section = document.sections[-1]
-        self.width = section.page_width - section.left_margin - section.right_margin
+        # python-docx types the page width and margins Optional; the reference document sets them
+        self.width = Emu(section.page_width - section.left_margin - section.right_margin)  # type: ignore[operator]
 
-    def place(self, element) -> None:
+    def place(self, element: BaseOxmlElement) -> None:
         """Add a block (paragraph or table) at the end of the body, before the section properties."""
         if self.end is not None:
             self.end.addprevious(element)
         else:
             self.document.element.body.append(element)
 
-    def style(self, name: str, fallback: str = "Normal"):
+    def style(self, name: str, fallback: str = "Normal") -> BaseStyle | None:
         return self.styles.get(name) or self.styles.get(fallback)
 
-    def para(self, text: str = "", style: str = "Normal"):
-        element = OxmlElement("w:p")
+    def para(self, text: str = "", style: str = "Normal") -> Paragraph:
+        element = cast(CT_P, OxmlElement("w:p"))
         self.place(element)
         chosen = self.style(style)
         if chosen is not None and not chosen.element.default:
@@ -154,18 +171,18 @@ class _Writer:
         if brief.single_outlet_claims:
             self.para(f"{SINGLE_OUTLET} marks a statement or commitment that rests on a single outlet.", "Brief Meta")
 
-    def footnotes(self, paragraph, notes: tuple[Note, ...]) -> None:
+    def footnotes(self, paragraph: Paragraph, notes: tuple[Note, ...]) -> None:
         for note in notes:
             self.notes.add(paragraph, note_runs(note))
 
-    def comment(self, paragraph, warnings) -> None:
+    def comment(self, paragraph: Paragraph, warnings: tuple[Diagnostic, ...]) -> None:
         if self.review and warnings and paragraph.runs:
             text = "\n".join(f"warning[{w.code}]: {w.message}" for w in warnings)
             comment = self.document.add_comment(paragraph.runs, text=text, author="briefgen check", initials="BG")
             # python-docx stamps the wall clock; the brief's moment keeps the file reproducible
             comment._comment_elm.set(qn("w:date"), self.moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
-    def claim(self, label: str, cited: Cited, due: dt.date | None = None) -> None:
+    def claim(self, label: str, cited: Cited[Statement | Commitment], due: dt.date | None = None) -> None:
         paragraph = self.para(style="List Bullet")
         add(paragraph, f"{label}: ", bold=True)
         add(paragraph, cited.item.text)
@@ -188,8 +205,8 @@ class _Writer:
         self.participants(section)
         if section.statements:
             self.heading("Key statements", 2)
-            for cited in section.statements:
-                self.claim(cited.item.speaker, cited)
+            for stated in section.statements:
+                self.claim(stated.item.speaker, stated)
         if section.commitments:
             self.heading("Commitments", 2)
             for cited in section.commitments:
@@ -206,7 +223,7 @@ class _Writer:
         if section.previous:
             self.previous(section.previous)
 
-    def previous(self, earlier) -> None:
+    def previous(self, earlier: Earlier) -> None:
         """The closing line of a meeting of a series: the meeting before it, and what it agreed."""
         meeting = earlier.meeting
         paragraph = self.para()
@@ -222,7 +239,8 @@ class _Writer:
         self.heading("Commitments falling due", 1)
         for due in brief.falling_due:
             paragraph = self.para(style="List Bullet")
-            when = long_date(due.commitment.due) + (", overdue" if due.overdue else "")
+            # falling_due keeps only commitments with a due date
+            when = long_date(cast(dt.date, due.commitment.due)) + (", overdue" if due.overdue else "")
             add(paragraph, f"{when}: ", bold=True)
             add(paragraph, f"{', '.join(due.commitment.parties)}: {due.commitment.text} "
                               f"(agreed {long_date(due.meeting.date)}, {due.meeting.city})")
@@ -233,13 +251,14 @@ class _Writer:
         element = CT_Tbl.new_tbl(1, 3, self.width)
         self.place(element)
         table = Table(element, self.document._body)
-        table._tbl.tblStyle_val = self.style("Table Grid", "Normal Table").style_id  # as table.style=, unscanned
+        # the reference document has one of the two styles
+        table._tbl.tblStyle_val = cast(BaseStyle, self.style("Table Grid", "Normal Table")).style_id  # as table.style=, unscanned
         header = table.rows[0]
         _repeat_as_header(header)
         for cell, label in zip(header.cells, ("Name", "Role", "Country")):
             add(cell.paragraphs[0], label, bold=True)
         for cited in section.participants:
-            row = table.add_row()
+            row: _Row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx 1.2 leaves add_row untyped
             cells = [_Cell(tc, table) for tc in row._tr.tc_lst]  # `row.cells` lays out the whole grid
             add(cells[0].paragraphs[0], cited.item.name)
             self.footnotes(cells[0].paragraphs[0], cited.notes)
@@ -263,15 +282,15 @@ class _Writer:
                 _hyperlink(paragraph, source.url, self.styles.get("Hyperlink"))
 
 
-def add(paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
+def add(paragraph: Paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
     """Append a run of text to a paragraph (directly: see run_element)."""
     paragraph._p.append(run_element(text, bold, italic))
 
 
-def note_runs(note: Note) -> list:
+def note_runs(note: Note) -> list[TextRun]:
     """A citation as footnote text: outlet, title, date, seed file and line, the quoted words."""
     source = note.source
-    runs: list = [source.outlet]
+    runs: list[TextRun] = [source.outlet]
     if source.title:
         runs += [", ", (source.title, {"italic": True})]
     if source.published:
@@ -283,14 +302,14 @@ def note_runs(note: Note) -> list:
     return runs
 
 
-def _repeat_as_header(row) -> None:
+def _repeat_as_header(row: _Row) -> None:
     """Mark a table row to repeat at the top of every page the table runs onto."""
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _hyperlink(paragraph, url: str, style=None) -> None:
+def _hyperlink(paragraph: Paragraph, url: str, style: BaseStyle | None = None) -> None:
     """An external link (python-docx has no API for one): a relationship and a w:hyperlink,
     in the reference document's Hyperlink style when it has one."""
     rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)

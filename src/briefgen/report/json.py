@@ -11,7 +11,7 @@ from typing import Sequence
 from ..model import Diagnostic
 
 
-def as_dict(d: Diagnostic) -> dict:
+def as_dict(d: Diagnostic) -> dict[str, str | int]:
     return {
         "file": d.where.file,
         "line": d.where.line,

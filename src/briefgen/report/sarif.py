@@ -7,7 +7,7 @@ is the YAML line and column; columns count Unicode code points, as briefgen's do
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from typing import Sequence, TypedDict
 
 from .. import __version__, checks
 from ..model import Diagnostic
@@ -15,8 +15,19 @@ from ..model import Diagnostic
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
-def rules() -> list[dict]:
-    found = []
+class Rule(TypedDict):
+    """A SARIF reportingDescriptor, as `rules` writes one."""
+
+    id: str
+    name: str
+    shortDescription: dict[str, str]
+    fullDescription: dict[str, str]
+    help: dict[str, str]
+    defaultConfiguration: dict[str, str]
+
+
+def rules() -> list[Rule]:
+    found: list[Rule] = []
     for code, module in checks.registry().items():
         doc = (module.__doc__ or code).strip()
         found.append({
@@ -30,8 +41,8 @@ def rules() -> list[dict]:
     return found
 
 
-def result(d: Diagnostic, index: dict[str, int]) -> dict:
-    entry = {
+def result(d: Diagnostic, index: dict[str, int]) -> dict[str, object]:
+    entry: dict[str, object] = {
         "ruleId": d.code,
         "level": d.severity,
         "message": {"text": d.message + (f"\nhint: {d.hint}" if d.hint else "")},

@@ -25,7 +25,7 @@ ids are sequential (max existing id + 1), never random, so output stays reproduc
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple, Union
+from typing import NamedTuple, Union, cast
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -182,7 +182,7 @@ def _as_xml_part(document_part: DocumentPart, part: Part) -> XmlPart:
     python-docx registers no class for footnotes, so a footnotes.xml read from a file
     arrives as an opaque `Part` whose bytes cannot be edited in place.
     """
-    xml_part = XmlPart.load(part.partname, part.content_type, part.blob, part.package)
+    xml_part: XmlPart = XmlPart.load(part.partname, part.content_type, part.blob, part.package)
     for rId, rel in part.rels.items():
         target = rel.target_ref if rel.is_external else rel.target_part
         xml_part.rels.add_relationship(rel.reltype, target, rId, rel.is_external)
@@ -200,7 +200,7 @@ def _ensure_style(styles: BaseOxmlElement, style_type: str, style_xml: str) -> s
     second style with the same built-in name would confuse Word.
     """
     wanted = parse_xml(style_xml)
-    style_id = wanted.get(qn("w:styleId"))
+    style_id: str = wanted.get(qn("w:styleId"))
     name = wanted.find(qn("w:name")).get(qn("w:val"))
     for style in styles.iterchildren(qn("w:style")):
         if style.get(qn("w:type")) != style_type:
@@ -208,7 +208,7 @@ def _ensure_style(styles: BaseOxmlElement, style_type: str, style_xml: str) -> s
         name_el = style.find(qn("w:name"))
         this_name = name_el.get(qn("w:val"), "") if name_el is not None else ""
         if style.get(qn("w:styleId")) == style_id or this_name.casefold() == name.casefold():
-            return style.get(qn("w:styleId"))
+            return cast(str, style.get(qn("w:styleId")))
     _base_on_default(styles, wanted, style_type)
     styles.append(wanted)
     return style_id

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Note, long_date
 from ..templating import template_path
+from . import Job
 
 # Characters that mean something inside a line of CommonMark/GFM; data never starts a line.
 SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -27,9 +28,14 @@ def quoted(text: str) -> str:
     return "“" + escape(text) + "”"
 
 
-def render(brief: Brief, root: Path, out_dir: Path) -> bytes:
+SUFFIX = ".md"
+
+
+def render(brief: Brief, job: Job) -> bytes:
     """The Markdown brief, with links to the seed files relative to where it is written."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    root, out_dir = job.root.resolve(), job.out_dir.resolve()
 
     path = template_path(root, "brief.md.j2")
     env = Environment(

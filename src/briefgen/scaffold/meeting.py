@@ -1,0 +1,158 @@
+"""The meeting file `briefgen new` writes: the draft assembled from every candidate, as
+YAML text (`scalar` writes a value so that YAML reads it back unchanged)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import yaml
+
+from ..corpus import SourceText
+from .catalogue import slug, title_candidate
+from .dates import published_date
+from .people import Person, people
+from .sentences import sentences
+from .setting import Place, place
+from .speech import Said, speech
+
+
+def scalar(value: str) -> str:
+    """`value` as a YAML scalar: plain when YAML reads it back unchanged, else double-quoted
+    (a JSON string is a valid YAML double-quoted scalar)."""
+    if value and value == value.strip() and "\n" not in value:
+        try:
+            node = yaml.compose(f"k: {value}", Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            node = None
+        read = node.value[0][1] if isinstance(node, yaml.MappingNode) and len(node.value) == 1 else None
+        if isinstance(read, yaml.ScalarNode) and read.tag == "tag:yaml.org,2002:str" and read.value == value:
+            return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A new meeting file: its name and its text."""
+
+    name: str
+    text: str
+    participants: int
+    statements: int
+    todos: int
+
+
+def reference_date(text: SourceText) -> dt.date | None:
+    """The publication date: the catalogue's, else one the text states."""
+    return text.source.published or published_date(text.text)
+
+
+def draft(texts: list[SourceText], brief_language: str, modeline: str | None = None) -> Draft:
+    """The meeting file `briefgen new` writes from these sources."""
+    found = [s for text in texts for s in sentences(text)]
+    persons = people(found)
+    where = place(found, {t.source.id: reference_date(t) for t in texts})
+    said = [s for text in texts for s in speech(text, found, persons)]
+    foreign = {t.source.id for t in texts if t.source.language != brief_language}
+    title = next((t.source.title for t in texts if t.source.title), None) or title_candidate(texts[0].text)
+    lines = [modeline] if modeline else []
+    lines += [
+        f"# Scaffold written by `briefgen new {' '.join(t.source.id for t in texts)}` from "
+        + ", ".join(f"seeds/{t.source.file}" for t in texts) + ".",
+        "# TODO keep the candidates the meeting needs, delete the others, settle every TODO, then delete this line",
+        *title_lines(title),
+        *date_lines(where),
+        *location_lines(where),
+        "cite:",
+        *(cite_lines([(s.source, s.line, s.text) for s in where.cite], 2, foreign, brief_language)
+          or placeholder_cite(texts[0].source.id, "the sentence that gives the date and the place", 2)),
+        "summary: TODO write the bottom line in 1-3 sentences",
+        "participants:",
+        *participant_lines(persons, foreign, brief_language, texts[0].source.id),
+        *statement_lines(said, foreign, brief_language),
+    ]
+    stem = "-".join(p for p in (where.date.isoformat() if where.date else "undated",
+                                 slug(where.city or ""), title_slug(title or "")) if p)
+    return Draft(f"{stem}.yaml", "\n".join(lines) + "\n", len(persons), len(said), sum("TODO" in x for x in lines))
+
+
+SLUG_SKIPS = frozenset("a an the of in on at to for and with by from date".split())
+
+
+def title_slug(title: str) -> str:
+    """Four telling words of the title (no numbers, no small words), or `meeting`."""
+    words = [w for w in slug(title).split("-") if w not in SLUG_SKIPS and not w.isdigit()]
+    return "-".join(words[:4]) or "meeting"
+
+
+def title_lines(title: str | None) -> list[str]:
+    if not title:
+        return ["title: TODO one line for the section heading"]
+    return [f"title: {scalar(title)}  # TODO confirm or edit the heading"]
+
+
+def date_lines(found: Place) -> list[str]:
+    if found.date:
+        return [f"date: {found.date.isoformat()}  # TODO confirm the date"]
+    if found.stated:
+        day = f"{found.stated.day} {dt.date(2000, found.stated.month, 1):%B}"
+        return [f"date: TODO YYYY-{found.stated.month:02d}-{found.stated.day:02d}  # the sources give {day} but no year"]
+    return ["date: TODO YYYY-MM-DD  # no date found in the sources"]
+
+
+def location_lines(found: Place) -> list[str]:
+    if found.city:
+        return [f"location: {scalar(found.city)}  # TODO confirm the place (you may add the country: City, Country)"]
+    return ["location: TODO City, Country  # no place found in the sources"]
+
+
+def cite_lines(quotes: list[tuple[str, int, str]], indent: int, foreign: set[str], language: str) -> list[str]:
+    pad = " " * indent
+    lines = []
+    for source, line, quote in quotes:
+        lines += [f"{pad}- source: {source}  # line {line}", f"{pad}  quote: {scalar(quote)}"]
+        if source in foreign:
+            lines.append(f"{pad}  translation: TODO {wording(language)} of the quote")
+    return lines
+
+
+def wording(language: str) -> str:
+    return "your English wording" if language == "en" else f"your wording in '{language}'"
+
+
+def placeholder_cite(source: str, what: str, indent: int) -> list[str]:
+    pad = " " * indent
+    return [f"{pad}- source: {source}", f"{pad}  quote: TODO {what}, copied from the source"]
+
+
+def participant_lines(persons: list[Person], foreign: set[str], language: str, first: str) -> list[str]:
+    if not persons:
+        return ["  - name: TODO who took part", "    role: TODO their office", "    cite:",
+                *placeholder_cite(first, "the words that name them", 6)]
+    lines = []
+    for person in persons:
+        reword = person.quotes[0][0].source in foreign
+        lines += [f"  - name: {scalar(person.name)}  # TODO keep or delete",
+                  f"    role: {scalar(person.role)}" + (f"  # TODO {wording(language)} of the role" if reword else "")]
+        if person.country:
+            lines.append(f"    country: {scalar(person.country)}")
+        lines.append("    cite:")
+        lines += cite_lines([(s.source, s.line, quote) for s, quote in person.quotes], 6, foreign, language)
+    return lines
+
+
+def statement_lines(said: list[Said], foreign: set[str], language: str) -> list[str]:
+    if not said:
+        return []
+    lines = ["statements:"]
+    for item in said:
+        if item.speaker is None:
+            speaker = "speaker: TODO who said it (a participant's name)"
+        else:
+            check = "" if item.sure else "; check the speaker: not named in this paragraph or the one before"
+            speaker = f"speaker: {scalar(item.speaker)}  # TODO keep or delete{check}"
+        text = f"TODO {wording(language)} of the statement" if item.source in foreign else scalar(item.quote)
+        lines += [f"  - {speaker}", f"    text: {text}", "    cite:"]
+        lines += cite_lines([(item.source, item.line, item.quote)], 6, foreign, language)
+    return lines

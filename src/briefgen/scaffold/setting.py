@@ -1,0 +1,76 @@
+"""The meeting's date and place: the sentence that best gives both, else one for each,
+with the full date it states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import cast
+
+from ..text import normal
+from ..vocabulary import CITIES, city_of, meeting_places, names_place, place_names
+from .dates import Stated, dated, dates_in
+from .sentences import Sentence
+
+FUTURE = re.compile(r"\b(?:scheduled|will|next|upcoming|planned|to be held|to take place)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What one sentence says about when and where."""
+
+    sentence: Sentence
+    stated: Stated | None
+    city: str | None
+    held: bool  # a meeting verb: `took place in`, `convened in`, `состоялась в`
+
+    @property
+    def rank(self) -> tuple[bool, bool, bool, bool, bool]:
+        both = self.stated is not None and self.city is not None
+        return (both, self.held, not FUTURE.search(self.sentence.text), self.stated is not None, self.city is not None)
+
+
+def city_in(sentence: Sentence) -> tuple[str | None, bool]:
+    """The city a sentence names (the one a meeting verb points at, first), and whether it has that verb."""
+    for _, _, word in meeting_places(sentence.text):
+        city = city_of(word) or (word if word[:1].isupper() and word.isascii() else None)
+        if city:
+            return city, True
+    folded = normal(sentence.text)
+    named = [city for city in CITIES if any(names_place(folded, n) for n in place_names(city))]
+    return (named[0] if named else None), False
+
+
+def setting(sentence: Sentence) -> Setting:
+    stated = dates_in(normal(sentence.text))
+    textual: list[Stated | None] = [s for s in stated if not s.iso]
+    city, held = city_in(sentence)
+    return Setting(sentence, (textual or stated or [None])[0], city, held)
+
+
+@dataclass(frozen=True)
+class Place:
+    """The meeting's date and place as the sources give them, with the sentences to cite."""
+
+    cite: tuple[Sentence, ...]
+    stated: Stated | None
+    date: dt.date | None
+    city: str | None
+
+
+def place(found: list[Sentence], references: dict[str, dt.date | None]) -> Place:
+    """The best sentence giving both the date and the place, else one for each."""
+    settings = [s for s in map(setting, found) if s.stated or s.city]
+    if not settings:
+        return Place((), None, None, None)
+    best = max(settings, key=lambda s: s.rank)
+    chosen = [best]
+    if best.stated is None or best.city is None:
+        others = [s for s in settings if (s.stated if best.stated is None else s.city)]
+        chosen += [max(others, key=lambda s: s.rank)] if others else []
+    stated = next((s.stated for s in chosen if s.stated), None)
+    city = next((s.city for s in chosen if s.city), None)
+    source = next((s.sentence.source for s in chosen if s.stated), None)
+    date = dated(stated, references.get(cast(str, source))) if stated else None  # stated: by a source
+    return Place(tuple(s.sentence for s in chosen), stated, date, city)
