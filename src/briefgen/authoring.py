@@ -1,4 +1,4 @@
-"""Authoring commands (add-source, new, schema, status): registered on the CLI by `register`.
+"""Authoring (add-source, new): what the command line's authoring commands do, as text to print.
 
 They write only what an officer would type: a verbatim copy of the article, an entry
 appended to the catalogue (the file's comments survive), and a new meeting file of
@@ -7,41 +7,32 @@ candidates marked `TODO`, which `check` refuses until each is settled.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import errno
 import hashlib
 import re
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, NoReturn, Optional
-
-import typer
+from typing import Iterator, NoReturn
 
 from . import languages
 from .corpus import SourceText, text_of
 from .load import load
 from .reader import SLUG
 from .model import Dossier
+from .errors import Refused
 from .snapshot import SourceProblem
 from .yamltree import Map, Scalar, Seq, YamlProblem, parse
 
-ROOT_HELP = "The brief repository (the folder holding seeds/ and briefs/)."
 CATALOGUE = "seeds/sources.yaml"
 # The language a script implies when nothing else is said (the region's press).
 SCRIPT_LANGUAGE = {"Cyrillic": "ru", "Latin": "en"}
 
 
-class Kind(str, Enum):
-    meeting = "meeting"
-    sources = "sources"
-    brief = "brief"
-
-
 def fail(message: str, hint: str, code: int = 1) -> NoReturn:
-    """Refuse with `error:` and a hint on stderr: exit 1 for refused input, 2 for usage."""
-    typer.echo(f"error: {message}\n  hint: {hint}", err=True)
-    raise typer.Exit(code)
+    """Refuse: 1 for refused input, 2 for usage (the command line prints it)."""
+    raise Refused(message, hint, code)
 
 
 @contextmanager
@@ -50,16 +41,10 @@ def writing(what: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        reason = {errno.EROFS: "the file system is read-only", errno.ENOSPC: "the disk is full",
-                  errno.EACCES: "permission denied"}.get(exc.errno, exc.strerror)
+        reasons = {errno.EROFS: "the file system is read-only", errno.ENOSPC: "the disk is full",
+                   errno.EACCES: "permission denied"}
+        reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
         fail(f"cannot write {what}: {reason}", "work in a writable copy of the brief repository", 2)
-
-
-def repository(root: Path) -> Path:
-    """The repository, refused (exit 2) unless it is one; cli imports this module, so import late."""
-    from .cli import brief_root
-
-    return brief_root(root)
 
 
 def plural(count: int, noun: str) -> str:
@@ -151,13 +136,14 @@ def language_of(text: str, given: str | None) -> str:
         return given
     script = languages.dominant_script(text)
     only = [code for code, scripts in languages.EXPECTED_SCRIPTS.items() if scripts == {script}]
-    found = SCRIPT_LANGUAGE.get(script) or (only[0] if len(only) == 1 else None)
+    found = SCRIPT_LANGUAGE.get(script or "") or (only[0] if len(only) == 1 else None)
     if found is None:
         fail(f"cannot tell the language of a text in {script} script", "give it: --language CODE (e.g. --language fa)", 2)
     return found
 
 
-def source_id(given: str | None, outlet: str | None, published, file: str, taken: dict[str, str]) -> str:
+def source_id(given: str | None, outlet: str | None, published: dt.date | None, file: str,
+              taken: dict[str, str | None]) -> str:
     """The given id, checked; else a slug of the outlet and month (`kazinform-2024-05`) or of the file name."""
     from . import scaffold
     if given is not None:
@@ -176,7 +162,8 @@ def source_id(given: str | None, outlet: str | None, published, file: str, taken
     return found
 
 
-def entry_lines(sid: str, file: str, outlet: str | None, text: str, language: str, published) -> list[str]:
+def entry_lines(sid: str, file: str, outlet: str | None, text: str, language: str,
+                published: dt.date | None) -> list[str]:
     """The catalogue entry, candidates marked: the outlet a TODO when not given."""
     from . import scaffold
     lines = [f"- id: {sid}", f"  file: {scaffold.scalar(file)}"]
@@ -210,23 +197,17 @@ def appended(existing: str, lines: list[str], sid: str, count: int) -> str:
     return addition
 
 
-def add_source(
-    file: Path = typer.Argument(..., help="The article: a UTF-8 text file, one paragraph per line."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="Who published it, as staff would cite it."),
-    sid: Optional[str] = typer.Option(None, "--id", help="The id to cite it by (default: from the outlet and date)."),
-    language: Optional[str] = typer.Option(None, "--language", help="ISO 639-1 code (default: from the script)."),
-    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
-) -> None:
-    """Copy an article into seeds/ unchanged and append its entry to seeds/sources.yaml."""
+def add_source(root: Path, file: Path, outlet: str | None, sid: str | None, language: str | None) -> list[str]:
+    """Copy an article into seeds/ unchanged and append its entry to seeds/sources.yaml;
+    what was done, and what to do next."""
     from . import scaffold
-    root = repository(root)
     raw, text = read_article(file)
     with writing("seeds/"):
         (root / "seeds").mkdir(exist_ok=True)
     existing, entries = catalogue(root)
     name, copy = seed_file(root, file, raw, entries)
     published = scaffold.published_date(text)
-    taken = {entry_value(e, "id"): entry_value(e, "file") for e in entries if entry_value(e, "id")}
+    taken = {sid_: entry_value(e, "file") for e in entries if (sid_ := entry_value(e, "id"))}
     new_id = source_id(sid, outlet, published, name, taken)
     lines = entry_lines(new_id, name, outlet, text, language_of(text, language), published)
     addition = appended(existing, lines, new_id, len(entries))
@@ -235,11 +216,11 @@ def add_source(
             (root / "seeds" / name).write_bytes(raw)
     with writing(CATALOGUE), (root / CATALOGUE).open("a", encoding="utf-8", newline="") as out:
         out.write(addition)
-    typer.echo(f"copied {file} to seeds/{name}" if copy else f"seeds/{name} is already in place")
-    typer.echo(f"appended to {CATALOGUE}:\n" + "\n".join(f"  {line}" for line in lines))
+    said = [f"copied {file} to seeds/{name}" if copy else f"seeds/{name} is already in place",
+            f"appended to {CATALOGUE}:", *(f"  {line}" for line in lines)]
     if not outlet:
-        typer.echo(f"then: write the outlet in {CATALOGUE} (the TODO), and confirm the candidates")
-    typer.echo(f"next: {command(root, f'new {new_id}')}")
+        said.append(f"then: write the outlet in {CATALOGUE} (the TODO), and confirm the candidates")
+    return [*said, f"next: {command(root, f'new {new_id}')}"]
 
 
 # --- new ----------------------------------------------------------------------------------------
@@ -256,7 +237,8 @@ def cited_texts(root: Path, dossier: Dossier, ids: list[str]) -> list[SourceText
             fail(f"no source {sid!r} in {CATALOGUE}",
                  f"did you mean {close[0]!r}?" if close else f"add the article first: {command(root, 'add-source FILE')}", 2)
         snapshot = dossier.snapshot
-        snapshot.read_seeds([source])
+        assert snapshot is not None, "a dossier comes from load()"
+        snapshot.read_seeds([source.file])
         text = text_of(source, snapshot.seed(source.file))
         if isinstance(text, SourceProblem):
             fail(f"{sid}: {text.message}", text.hint)
@@ -264,13 +246,10 @@ def cited_texts(root: Path, dossier: Dossier, ids: list[str]) -> list[SourceText
     return texts
 
 
-def new(
-    ids: List[str] = typer.Argument(..., metavar="SOURCE_ID...", help="Ids from seeds/sources.yaml."),
-    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
-) -> None:
-    """Write briefs/<date>-<place>-<slug>.yaml pre-filled from the sources, candidates marked TODO."""
+def new(root: Path, ids: list[str]) -> list[str]:
+    """Write briefs/<date>-<place>-<slug>.yaml pre-filled from the sources, candidates marked
+    TODO; what was written, and what to do next."""
     from . import scaffold, schema  # imported when used: other commands need not pay for them
-    root = repository(root)
     dossier = load(root)
     texts = cited_texts(root, dossier, ids)
     line = schema.modeline("meeting") if schema.path(root, "meeting").exists() else None
@@ -281,42 +260,6 @@ def new(
     with writing(f"briefs/{draft.name}"):
         target.parent.mkdir(exist_ok=True)
         target.write_text(draft.text, encoding="utf-8")
-    typer.echo(f"wrote briefs/{draft.name}: {plural(draft.participants, 'participant')} and "
-               f"{plural(draft.statements, 'statement')} to keep or delete, {plural(draft.todos, 'line')} marked TODO")
-    typer.echo(f"next: edit it, then {command(root, 'check')} (it refuses the file while a TODO is left)")
-
-
-# --- schema and status --------------------------------------------------------------------------
-
-
-def schema_command(
-    kind: Kind = typer.Option(Kind.meeting, "--kind", help="Which format: meeting, sources or brief."),
-    write: bool = typer.Option(False, "--write", help="Write all three to docs/schema/ instead of printing."),
-    root: Path = typer.Option(Path("."), "--root", help="Where docs/schema/ is written (with --write)."),
-) -> None:
-    """Print the JSON Schema (draft 2020-12) of a YAML format, for editors and other tools."""
-    from . import schema
-    if not write:
-        typer.echo(schema.render(kind.value), nl=False)
-        return
-    if not root.is_dir():
-        fail(f"{root} is not a folder", "pass --root DIR, the folder holding docs/", 2)
-    for path in schema.write(root):
-        typer.echo(f"wrote {path.relative_to(root)}")
-
-
-def status(root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP)) -> None:
-    """Show what is left to curate: sources and the meetings citing them, meetings by week, open findings."""
-    from . import pipeline, status as status_report
-
-    root = repository(root)
-    dossier, verification = pipeline.checked(root)
-    typer.echo(status_report.report(root, dossier, verification), nl=False)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the authoring commands to the application."""
-    app.command("add-source")(add_source)
-    app.command("new")(new)
-    app.command("schema")(schema_command)
-    app.command("status")(status)
+    return [f"wrote briefs/{draft.name}: {plural(draft.participants, 'participant')} and "
+            f"{plural(draft.statements, 'statement')} to keep or delete, {plural(draft.todos, 'line')} marked TODO",
+            f"next: edit it, then {command(root, 'check')} (it refuses the file while a TODO is left)"]

@@ -29,7 +29,7 @@ import tempfile
 import time
 import unicodedata
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable  # Any: what an entry holds is known to the caller's `valid`, not here
 
 from . import __version__
 
@@ -48,10 +48,11 @@ _ALLOWED = {
 class _RecordsOnly(pickle.Unpickler):
     """Unpickles briefgen's records and plain values, refusing every other class."""
 
-    def find_class(self, module: str, name: str):
+    def find_class(self, module: str, name: str) -> type:
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in briefgen's cache")
-        return super().find_class(module, name)
+        found: type = super().find_class(module, name)
+        return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,14 +108,15 @@ class Cache:
     def _mac(self, kind: str, key: str, payload: bytes) -> bytes:
         return hmac.new(self.secret, f"{kind}\0{key}\0".encode() + payload, hashlib.sha256).digest()
 
-    def get(self, kind: str, key: str, valid: Callable[[object], bool] = _accept):
+    def get(self, kind: str, key: str, valid: Callable[[object], bool] = _accept) -> Any:
         """The entry stored under this kind and key, when it is intact, ours and of the shape
         `valid` expects; else None (and the entry is deleted)."""
         if self.directory is None:
             return None
         return self._read(self._path(kind, key), kind, key, valid)
 
-    def _read(self, path: Path, kind: str, key: str, valid: Callable[[object], bool]):
+    def _read(self, path: Path, kind: str, key: str, valid: Callable[[object], bool]) -> Any:
+        """The payload, unpickled and checked by `valid` (so callers may rely on its shape), or None."""
         try:
             data = path.read_bytes()
         except OSError:
@@ -138,12 +140,12 @@ class Cache:
             pass
         return value
 
-    def put(self, kind: str, key: str, value) -> None:
+    def put(self, kind: str, key: str, value: object) -> None:
         if self.directory is None:
             return
         self._write(self._path(kind, key), kind, key, value)
 
-    def _write(self, path: Path, kind: str, key: str, value) -> None:
+    def _write(self, path: Path, kind: str, key: str, value: object) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         temp = None
         try:
@@ -157,14 +159,14 @@ class Cache:
             if temp:
                 _remove(Path(temp))
 
-    def last_check(self, key: str, valid: Callable[[object], bool]):
+    def last_check(self, key: str, valid: Callable[[object], bool]) -> Any:
         """The findings of the repository's last check, if it checked exactly these inputs."""
         if self.directory is None:
             return None
         entry = self._read(self.directory / "last-check", "last-check", "", _is_keyed(key, valid))
         return entry[1] if entry is not None else None
 
-    def keep_check(self, key: str, findings) -> None:
+    def keep_check(self, key: str, findings: object) -> None:
         """One slot per repository: each check replaces the last, so edits do not pile up."""
         if self.directory is not None:
             self._write(self.directory / "last-check", "last-check", "", (key, findings))

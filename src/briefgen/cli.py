@@ -1,4 +1,4 @@
-"""The command line: wires load -> verify -> assemble -> render -> write, and nothing more.
+"""The command line: parses arguments, calls the pipeline and prints; nothing more.
 
 Exit codes: 0 clean, 1 validation errors (or warnings under --strict), 2 usage errors.
 """
@@ -6,57 +6,56 @@ Exit codes: 0 clean, 1 validation errors (or warnings under --strict), 2 usage e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import os
 import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Callable, NoReturn, Optional
+from typing import TYPE_CHECKING, Callable, List, NoReturn, Optional, ParamSpec, TypeVar
 
 import typer
 
-from . import __version__, authoring, checks, pipeline
+from . import __version__, authoring, cache, checks, pipeline
 from .assemble import Period, PeriodError, assemble, latest_week
-from .model import Dossier
+from .errors import Refused
+from .model import Diagnostic, Dossier
+from .parallel import WorkerLost
 from .render import Job, formats as brief_formats
 from .report import FORMATS
 from .report.text import line, tally
 from .verify import Verification
-from .parallel import WorkerLost
 from .write import WriteError, write_all
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    help="Check hand-curated meeting summaries against their sources and build the weekly brief.",
-)
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
-ROOT_HELP = "The brief repository (the folder holding seeds/ and briefs/)."
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Check hand-curated meeting summaries against their sources and build the weekly brief.")
+cache_app = typer.Typer(help="Where the cache lives and how big it is; clear it.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
+ROOT = typer.Option(Path("."), "--root", help="The brief repository (the folder holding seeds/ and briefs/).")
+NO_CACHE = typer.Option(False, "--no-cache", help="Check everything afresh, without the cache.")
+STRICT = typer.Option(False, "--strict", help="Treat warnings as errors.")
+ReportFormat = Enum("ReportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]  # from the registry
+Kind = Enum("Kind", {name: name for name in ("meeting", "sources", "brief")}, type=str)  # type: ignore[misc]
 
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-
-
-def usage_error(message: str, hint: str) -> NoReturn:
-    typer.echo(f"error: {message}\n  hint: {hint}", err=True)
-    raise typer.Exit(2)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def brief_root(root: Path) -> Path:
-    """The repository to work on, refusing a folder that is not one."""
-    if not root.is_dir():
-        usage_error(f"{root} is not a folder", "pass --root DIR, the folder holding seeds/ and briefs/")
-    if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
-        usage_error(
-            f"{root.resolve()} is not a brief repository: it has no seeds/ or briefs/ folder",
-            "cd into the brief repository, or pass --root DIR",
-        )
-    return root
+def refusals(command: Callable[P, R]) -> Callable[P, R]:
+    """A command that prints a `Refused` as `error:` and its hint, and exits with its code."""
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except Refused as refused:
+            typer.echo(f"error: {refused.message}\n  hint: {refused.hint}", err=True)
+            raise typer.Exit(refused.code) from None
+    return run
 
 
 PROGRESS_FROM = 300  # meeting files: below this a check takes well under a second
@@ -67,79 +66,71 @@ class ProgressBars:
 
     def __init__(self, shown: bool) -> None:
         self.shown = shown and sys.stderr.isatty()
-        self.bars = None
+        self.bars: Progress | None = None
 
     def __call__(self, stage: str, total: int) -> Callable[[], None]:
         if not self.shown or total < PROGRESS_FROM:
             return lambda: None
         if self.bars is None:
             from rich.console import Console
-            from rich.progress import Progress
+            from rich.progress import Progress  # imported when shown: 30 ms that a small check never pays
 
             self.bars = Progress(transient=True, console=Console(stderr=True))
             self.bars.start()
-        task = self.bars.add_task(stage, total=total)
-        return lambda: self.bars.advance(task)
+        bars, task = self.bars, self.bars.add_task(stage, total=total)
+        return lambda: bars.advance(task)
 
     def __enter__(self) -> "ProgressBars":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.bars is not None:
             self.bars.stop()
 
 
-def failed(diagnostics, strict: bool) -> bool:
+def failed(diagnostics: tuple[Diagnostic, ...], strict: bool) -> bool:
     """Errors stop a command; with --strict, warnings do too."""
     return any(d.severity == "error" or strict for d in diagnostics)
 
 
 @app.command()
+@refusals
 def check(
-    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
-    report: ReportFormat = typer.Option(ReportFormat.text, "--format", help="How to print the findings."),
+    root: Path = ROOT, strict: bool = STRICT, no_cache: bool = NO_CACHE,
+    report: ReportFormat = typer.Option("text", "--format", help="How to print the findings."),
     explain: Optional[str] = typer.Option(None, "--explain", metavar="CODE", help="Explain a finding's code."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Check everything afresh, without the cache."),
 ) -> None:
     """Validate every summary against the source texts."""
     if explain is not None:
-        explain_code(explain)
+        module = checks.registry().get(explain)
+        if module is None:
+            raise Refused(f"no finding has the code {explain!r}", "known codes: " + ", ".join(checks.registry()), 2)
+        typer.echo(f"{module.ID} ({module.SEVERITY})\n\n{(module.__doc__ or '').strip()}")
         return
-    with ProgressBars(report is ReportFormat.text) as bars:
-        diagnostics = pipeline.findings(brief_root(root), not no_cache, bars)
+    with ProgressBars(report.value == "text") as bars:
+        diagnostics = pipeline.findings(pipeline.repository(root), not no_cache, bars)
     typer.echo(FORMATS[report.value](diagnostics), nl=False)
-    if report is ReportFormat.text:
+    if report.value == "text":
         typer.echo(tally(diagnostics))
     raise typer.Exit(1 if failed(diagnostics, strict) else 0)
 
 
-def explain_code(code: str) -> None:
-    registry = checks.registry()
-    module = registry.get(code)
-    if module is None:
-        usage_error(f"no finding has the code {code!r}", "known codes: " + ", ".join(registry))
-    typer.echo(f"{module.ID} ({module.SEVERITY})\n\n{(module.__doc__ or '').strip()}")
-
-
 @app.command()
+@refusals
 def build(
-    root: Path = typer.Option(Path("."), "--root", help=ROOT_HELP),
+    root: Path = ROOT, strict: bool = STRICT, no_cache: bool = NO_CACHE,
     week: Optional[str] = typer.Option(None, "--week", help="An ISO week, e.g. 2024-W20."),
     start: Optional[dt.datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="First day, YYYY-MM-DD."),
     end: Optional[dt.datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last day, YYYY-MM-DD."),
     everything: bool = typer.Option(False, "--all", help="Every meeting."),
     out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: out/ in the repository)."),
     formats: str = typer.Option("docx,md", "--format", help=f"Comma-separated: {', '.join(brief_formats())}."),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     review: bool = typer.Option(False, "--review", help="Also write a review copy with a Word comment on every claim with a warning."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Check everything afresh, without the cache."),
 ) -> None:
     """Validate, then write the brief for a period as .docx and .md (nothing is written on error)."""
-    root = brief_root(root)
-    kinds = parse_formats(formats)
-    out_dir = out if out is not None else root / "out"
-    check_out_dir(out_dir, root)
+    root = pipeline.repository(root)
+    kinds = parse_formats(formats) + ["review"] * review
+    out_dir = pipeline.out_folder(out if out is not None else root / "out", root)
     asked = asked_period(week, start, end, everything)
     dossier, verification = checked(root, not no_cache, strict)
     period = asked or (Period.everything(dossier.meetings) if everything else latest_week(dossier.meetings))
@@ -148,17 +139,16 @@ def build(
         return
     if not (asked or everything):
         typer.echo(f"building {period.slug} ({period.label}), the most recent week with a meeting", err=True)
-    moment = issue_moment(dossier, period)
+    moment = pipeline.issue_moment(dossier, period)
     brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
     if not (brief.sections or brief.falling_due):
         typer.echo(f"nothing to report for {period.label}: no meeting in that period and no commitment "
                    "falling due; nothing written", err=True)
         return
-    outputs = pipeline.render(brief, kinds + ["review"] * (review and "review" not in kinds), Job(root, out_dir, moment))
     try:
-        written = write_all(outputs)
+        written = write_all(pipeline.render(brief, list(dict.fromkeys(kinds)), Job(root, out_dir, moment)))
     except WriteError as exc:
-        usage_error(str(exc), "free some space, or pass --out DIR on another disk")
+        raise Refused(str(exc), "free some space, or pass --out DIR on another disk", 2) from None
     for path in written:
         typer.echo(f"wrote {path}")
 
@@ -179,65 +169,81 @@ def parse_formats(text: str) -> list[str]:
     kinds = [k.strip().lower() for k in text.split(",") if k.strip()]
     unknown = [k for k in kinds if k not in brief_formats()]
     if unknown or not kinds:
-        usage_error(f"--format {text!r}: unknown format {', '.join(map(repr, unknown)) or '(none)'}",
-                    f"write --format docx,md (or any of {', '.join(brief_formats())})")
-    return list(dict.fromkeys(kinds))
+        raise Refused(f"--format {text!r}: unknown format {', '.join(map(repr, unknown)) or '(none)'}",
+                      f"write --format docx,md (or any of {', '.join(brief_formats())})", 2)
+    return kinds
 
 
-def check_out_dir(out_dir: Path, root: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        usage_error(f"--out {out_dir} is a file, not a folder", "pass a folder, e.g. --out out")
-    existing = next((p for p in [out_dir, *out_dir.parents] if p.exists()), None)
-    if existing is not None and not existing.is_dir():
-        usage_error(f"--out {out_dir}: {existing} is a file, so no folder can be made inside it",
-                    "pass a folder, e.g. --out out")
-    for kept in ("seeds", "briefs"):
-        if out_dir.resolve().is_relative_to((root / kept).resolve()):
-            usage_error(f"--out {out_dir} is inside {kept}/, which briefgen never writes to",
-                        "pass a folder of its own, e.g. --out out")
-    if existing is not None and not os.access(existing, os.W_OK):
-        usage_error(f"cannot write to {out_dir}: {existing} is not writable", "pass a folder you can write to with --out")
-
-
-def asked_period(week: str | None, start, end, everything: bool) -> Period | None:
+def asked_period(week: str | None, start: dt.datetime | None, end: dt.datetime | None, everything: bool) -> Period | None:
     """The period given on the command line (None: --all or the latest week), or a usage error."""
     if sum(x is not None for x in (week, start or end)) + everything > 1:
-        usage_error("choose one period: --week, --from/--to or --all", "e.g. briefgen build --week 2024-W20")
+        raise Refused("choose one period: --week, --from/--to or --all", "e.g. briefgen build --week 2024-W20", 2)
     try:
         if week is not None:
             return Period.week(week)
         if start or end:
             if not (start and end):
-                usage_error("--from and --to go together", "e.g. --from 2024-05-01 --to 2024-05-31")
+                raise Refused("--from and --to go together", "e.g. --from 2024-05-01 --to 2024-05-31", 2)
             return Period.between(start.date(), end.date())
     except PeriodError as exc:
-        usage_error(str(exc), "an ISO week is the year, -W and the week number: --week 2024-W20")
+        raise Refused(str(exc), "an ISO week is the year, -W and the week number: --week 2024-W20", 2) from None
     return None
 
 
-def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set, else the day of the period's latest meeting: never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-        except (ValueError, OverflowError, OSError):
-            usage_error(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds", "unset it or export SOURCE_DATE_EPOCH=1715817600")
-    days = [m.date for m in dossier.meetings if period.holds(m.date)] or [period.end]
-    return dt.datetime.combine(max(days), dt.time())
+@app.command("add-source")
+@refusals
+def add_source(
+    file: Path = typer.Argument(..., help="The article: a UTF-8 text file, one paragraph per line."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Who published it, as staff would cite it."),
+    sid: Optional[str] = typer.Option(None, "--id", help="The id to cite it by (default: from the outlet and date)."),
+    language: Optional[str] = typer.Option(None, "--language", help="ISO 639-1 code (default: from the script)."),
+    root: Path = ROOT,
+) -> None:
+    """Copy an article into seeds/ unchanged and append its entry to seeds/sources.yaml."""
+    typer.echo("\n".join(authoring.add_source(pipeline.repository(root), file, outlet, sid, language)))
 
 
-authoring.register(app)
+@app.command()
+@refusals
+def new(ids: List[str] = typer.Argument(..., metavar="SOURCE_ID...", help="Ids from seeds/sources.yaml."),
+        root: Path = ROOT) -> None:
+    """Write briefs/<date>-<place>-<slug>.yaml pre-filled from the sources, candidates marked TODO."""
+    typer.echo("\n".join(authoring.new(pipeline.repository(root), ids)))
 
-cache_app = typer.Typer(help="Where the cache lives and how big it is; clear it.", no_args_is_help=True)
-app.add_typer(cache_app, name="cache")
+
+@app.command("schema")
+@refusals
+def schema_command(
+    kind: Kind = typer.Option("meeting", "--kind", help="Which format: meeting, sources or brief."),
+    write: bool = typer.Option(False, "--write", help="Write all three to docs/schema/ instead of printing."),
+    root: Path = typer.Option(Path("."), "--root", help="Where docs/schema/ is written (with --write)."),
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a YAML format, for editors and other tools."""
+    from . import schema
+
+    if not write:
+        typer.echo(schema.render(kind.value), nl=False)
+        return
+    if not root.is_dir():
+        raise Refused(f"{root} is not a folder", "pass --root DIR, the folder holding docs/", 2)
+    for path in schema.write(root):
+        typer.echo(f"wrote {path.relative_to(root)}")
+
+
+@app.command()
+@refusals
+def status(root: Path = ROOT) -> None:
+    """Show what is left to curate: sources and the meetings citing them, meetings by week, open findings."""
+    from . import status as status_report
+
+    root = pipeline.repository(root)
+    dossier, verification = pipeline.checked(root)
+    typer.echo(status_report.report(root, dossier, verification), nl=False)
 
 
 @cache_app.command("info")
 def cache_info() -> None:
     """Print the cache folder, its size and its cap."""
-    from . import cache
-
     count, total = cache.size(cache.base_folder())
     typer.echo(f"{cache.base_folder()}: {count} entries, {total / 2**20:.1f} MB "
                f"(cap {cache.cap_bytes() // 2**20} MB, set BRIEFGEN_CACHE_MB to change it)")
@@ -246,8 +252,6 @@ def cache_info() -> None:
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cache entry, of every repository (the next check starts afresh)."""
-    from . import cache
-
     count, total = cache.clear()
     typer.echo(f"removed {count} entries ({total / 2**20:.1f} MB) from {cache.base_folder()}")
 

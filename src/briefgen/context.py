@@ -70,7 +70,7 @@ class Context:
             text = self.texts.get(citation.source)
             parts = quote_parts(citation.quote)
             paragraph = text.locate(parts) if text else None
-            self.matches[citation.pos] = Match(text, paragraph, tuple(parts)) if paragraph else None
+            self.matches[citation.pos] = Match(text, paragraph, tuple(parts)) if text and paragraph else None
         return self.matches[citation.pos]
 
     def language(self, citation: Citation) -> str | None:

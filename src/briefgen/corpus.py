@@ -11,6 +11,7 @@ import codecs
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any  # Any: each check keeps its own kind of derived value
 
 from .model import Source
 from .snapshot import SourceProblem
@@ -48,7 +49,7 @@ class SourceText:
     source: Source
     text: str
     paragraphs: list[Paragraph] = field(init=False)
-    memo: dict = field(default_factory=dict, repr=False, compare=False)  # what checks derive once per text
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # what checks derive once per text
 
     def __post_init__(self) -> None:
         self.paragraphs = []

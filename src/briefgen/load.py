@@ -7,7 +7,7 @@ diagnostic; every other file and record is still read, so one `check` reports al
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from . import languages
 from .model import (
@@ -108,7 +108,7 @@ def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
     path = "meeting"
     f = r.fields(node, path, MEETING_REQUIRED, MEETING_OPTIONAL)
     unread: list[str] = []  # names of participants whose records are reported as broken
-    values: dict = {}
+    values: dict[str, Any] = {}  # each field's reader gives its own type
     readers: dict[str, Callable[[Node, str], object]] = {
         "title": r.text,
         "date": r.date,
@@ -127,7 +127,8 @@ def read_meeting(r: Reader, node: Node, meeting_id: str, file: str) -> Meeting:
     }
     failed = False
     for key, read in readers.items():
-        if key not in f or (key not in MEETING_REQUIRED and isinstance(f[key], Scalar) and f[key].is_null):
+        value = f.get(key)
+        if value is None or (key not in MEETING_REQUIRED and isinstance(value, Scalar) and value.is_null):
             continue
         try:
             values[key] = read(f[key], key)

@@ -45,7 +45,7 @@ class Diagnostic:
     hint: str = ""
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.where.file, self.where.line, self.where.column, self.code, self.message)
 
 

@@ -20,7 +20,7 @@ import os
 import resource
 import signal
 import sys
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar  # Any: a worker runs whatever task it inherits
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -32,7 +32,7 @@ MINIMUM = 400  # items: below this, starting workers costs more than it saves
 # room for a copy of the parent per worker and each thread's stack.
 POOL_MEMORY = 2 * 2**30
 
-_TASK: tuple = ()  # (func, shared): set just before forking, inherited by the workers
+_TASK: tuple[Callable[[Any, Sequence[Any]], list[Any]], Any] | tuple[()] = ()  # set just before forking, inherited
 
 
 def workers() -> int:
@@ -88,7 +88,8 @@ def _end(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run(chunk: Sequence[T]) -> list:
+def _run(chunk: Sequence[T]) -> list[Any]:
+    assert _TASK, "a worker is forked after _TASK is set"
     func, shared = _TASK
     return func(shared, chunk)
 

@@ -9,13 +9,16 @@ is spread over the cores. The command line and the authoring commands call only 
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
-from .assemble import Brief
+from .assemble import Brief, Period
 from .cache import Cache, digest, for_repository
 from .context import Context
+from .errors import Refused
 from .load import Catalogue, Loaded, dossier, is_catalogue, is_loaded, load_meeting, read_catalogue
 from .model import Diagnostic, Dossier, Meeting
 from .parallel import chunked_map
@@ -23,6 +26,10 @@ from .render import Job, renderer
 from .snapshot import CATALOGUE, Snapshot
 from .verify import (Checked, Verification, apply, check_meeting, is_checked, meeting_checks, read_texts, recall,
                      repository_checks, verification)
+
+S = TypeVar("S")  # what every worker shares
+I = TypeVar("I")  # an item to compute
+E = TypeVar("E")  # its entry
 
 # A progress bar for a stage: called with its name and the number of steps, it returns the tick.
 Progress = Callable[[str, int], Callable[[], None]]
@@ -44,7 +51,7 @@ class Run:
         self.cache: Cache = for_repository(root, use_cache)
         self.snapshot = Snapshot.take(root)
         self.catalogue = self._catalogue()
-        self.snapshot.read_seeds(self.catalogue.sources)
+        self.snapshot.read_seeds(source.file for source in self.catalogue.sources)
         self.key = self.snapshot.key() if self.cache.directory is not None else None
 
     def _catalogue(self) -> Catalogue:
@@ -106,10 +113,11 @@ class Run:
 
 
 def memoised(cache: Cache, kind: str, keys: Sequence[str | None], valid: Callable[[object], bool],
-             compute: Callable, items: list, shared: object, tick: Callable[[], None]) -> list:
+             compute: Callable[[S, Sequence[tuple[int, I]]], list[tuple[int, E]]], items: list[I], shared: S,
+             tick: Callable[[], None]) -> list[E]:
     """`compute(shared, chunk)` for each item whose entry (by its key) is not in the cache,
     on every core when many are left; every result, in the items' order."""
-    results: list = [None] * len(items)
+    results: list[E | None] = [None] * len(items)
     todo = []
     for index, key in enumerate(keys):
         entry = cache.get(kind, key, valid) if key else None
@@ -121,10 +129,10 @@ def memoised(cache: Cache, kind: str, keys: Sequence[str | None], valid: Callabl
     for done in chunked_map(compute, [(index, items[index]) for index in todo], shared):
         for index, entry in done:
             results[index] = entry
-            if keys[index]:
-                cache.put(kind, keys[index], entry)
+            if key := keys[index]:
+                cache.put(kind, key, entry)
             tick()
-    return results
+    return [entry for entry in results if entry is not None]
 
 
 def _load_chunk(snapshot: Snapshot, chunk: Sequence[tuple[int, str]]) -> list[tuple[int, Loaded]]:
@@ -158,6 +166,47 @@ def source_fingerprint(ctx: Context, source_id: str, fingerprints: dict[str, str
             entry = repr(("absent", ctx.dossier.catalogued, source_id in ctx.dossier.unread_sources))
         fingerprints[source_id] = digest(entry, body)
     return fingerprints[source_id]
+
+
+def repository(root: Path) -> Path:
+    """The repository to work on, refusing a folder that is not one."""
+    if not root.is_dir():
+        raise Refused(f"{root} is not a folder", "pass --root DIR, the folder holding seeds/ and briefs/", 2)
+    if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
+        raise Refused(f"{root.resolve()} is not a brief repository: it has no seeds/ or briefs/ folder",
+                      "cd into the brief repository, or pass --root DIR", 2)
+    return root
+
+
+def out_folder(out_dir: Path, root: Path) -> Path:
+    """The folder briefs are written to, refused before any work when it cannot be."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise Refused(f"--out {out_dir} is a file, not a folder", "pass a folder, e.g. --out out", 2)
+    existing = next((p for p in [out_dir, *out_dir.parents] if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise Refused(f"--out {out_dir}: {existing} is a file, so no folder can be made inside it",
+                      "pass a folder, e.g. --out out", 2)
+    for kept in ("seeds", "briefs"):
+        if out_dir.resolve().is_relative_to((root / kept).resolve()):
+            raise Refused(f"--out {out_dir} is inside {kept}/, which briefgen never writes to",
+                          "pass a folder of its own, e.g. --out out", 2)
+    if existing is not None and not os.access(existing, os.W_OK):
+        raise Refused(f"cannot write to {out_dir}: {existing} is not writable",
+                      "pass a folder you can write to with --out", 2)
+    return out_dir
+
+
+def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set, else the day of the period's latest meeting: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            raise Refused(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
+                          "unset it or export SOURCE_DATE_EPOCH=1715817600", 2) from None
+    days = [m.date for m in dossier.meetings if period.holds(m.date)] or [period.end]
+    return dt.datetime.combine(max(days), dt.time())
 
 
 def render(brief: Brief, names: list[str], job: Job) -> dict[Path, bytes]:

@@ -180,7 +180,8 @@ def guess_iso(value: str) -> str | None:
 
 
 def optional(reader: Callable[[Node, str], T], fields: dict[str, Node], key: str, path: str, default: T) -> T:
-    if key not in fields or (isinstance(fields[key], Scalar) and fields[key].is_null):
+    node = fields.get(key)
+    if node is None or (isinstance(node, Scalar) and node.is_null):
         return default
     return reader(fields[key], f"{path}.{key}")
 

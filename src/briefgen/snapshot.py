@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Iterable
 
 from .cache import digest
-from .model import Source
 
 SETTINGS = "briefs/brief.yaml"
 CATALOGUE = "seeds/sources.yaml"
@@ -77,12 +76,12 @@ class Snapshot:
             raise value
         return value
 
-    def read_seeds(self, sources: Iterable[Source]) -> None:
+    def read_seeds(self, files: Iterable[str]) -> None:
         """Read each catalogued article once (a later entry naming the same file reuses it)."""
         seeds = self.root / "seeds"
-        for source in sources:
-            if source.file not in self.seeds:
-                self.seeds[source.file] = read_seed(seeds, source.file)
+        for name in files:
+            if name not in self.seeds:
+                self.seeds[name] = read_seed(seeds, name)
 
     def seed(self, name: str) -> bytes | SourceProblem:
         return self.seeds[name][0]
@@ -94,8 +93,8 @@ class Snapshot:
             value = self.files[rel]
             parts += [rel, value if isinstance(value, bytes) else f"unreadable: {value!r}"]
         for name in sorted(self.seeds):
-            value, target = self.seeds[name]
-            parts += [name, target, value if isinstance(value, bytes) else repr(value)]
+            seed, target = self.seeds[name]
+            parts += [name, target, seed if isinstance(seed, bytes) else repr(seed)]
         return digest("snapshot", *parts)
 
 
@@ -103,7 +102,7 @@ def _kind(path: Path) -> str:
     return "folder" if path.is_dir() else "file" if path.exists() else "absent"
 
 
-def _entries(folder: Path, kind: str) -> list[os.DirEntry]:
+def _entries(folder: Path, kind: str) -> list[os.DirEntry[str]]:
     if kind != "folder":
         return []
     try:

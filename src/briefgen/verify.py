@@ -39,7 +39,7 @@ class Evidences(dict[Where, Evidence]):
         return self[pos]
 
     def __contains__(self, pos: object) -> bool:
-        return super().__contains__(pos) or self.lookup(pos) is not None
+        return super().__contains__(pos) or (isinstance(pos, Where) and self.lookup(pos) is not None)
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def readable(dossier: Dossier) -> dict[str, Source]:
 def _snapshot(dossier: Dossier) -> Snapshot:
     """The snapshot the dossier was loaded from, with every catalogued article read."""
     assert dossier.snapshot is not None, "a dossier comes from load()"
-    dossier.snapshot.read_seeds(dossier.sources)
+    dossier.snapshot.read_seeds(source.file for source in dossier.sources)
     return dossier.snapshot
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -64,7 +65,7 @@ class YamlProblem(Exception):
         self.where, self.code, self.message, self.hint = where, code, message, hint
 
 
-def _where(file: str, mark: yaml.Mark | None) -> Where:
+def _where(file: str, mark: Any) -> Where:  # a yaml.Mark of either parser (libyaml's has no stub of its own)
     if mark is None:
         return Where(file, 1, 1)
     return Where(file, mark.line + 1, mark.column + 1)
@@ -89,7 +90,13 @@ _DEFAULT_TAGS = {
 }
 
 
-class FastLoader(_Untyped, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml, when PyYAML has it
+if TYPE_CHECKING:
+    _Safe = yaml.SafeLoader
+else:
+    _Safe = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML has it
+
+
+class FastLoader(_Untyped, _Safe):
     """libyaml's safe composer, untyped."""
 
 
@@ -180,7 +187,7 @@ def _too_deep(where: Where) -> YamlProblem:
                        "a meeting summary needs a few levels: look for runaway brackets or dashes")
 
 
-def _compose_slowly(text: str, file: str) -> list:
+def _compose_slowly(text: str, file: str) -> list[yaml.Node]:
     """Compose with the pure-Python parser, turning its error into a YamlProblem."""
     try:
         return list(yaml.compose_all(text, Loader=SlowLoader))
@@ -275,6 +282,7 @@ class _Converter:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return Seq([self.convert(item, depth + 1) for item in node.value], where)
+            assert isinstance(node, yaml.MappingNode)
             return self._mapping(node, where, depth)
         finally:
             self.open.discard(id(node))

@@ -22,12 +22,13 @@ import functools
 import re
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 from ..text import normal
 from ..vocabulary import MONTHS
 
 ID = "date-not-cited"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 def date_pattern(day: dt.date) -> re.Pattern[str]:
@@ -49,7 +50,7 @@ def _day_month_pattern(month: int, day: int) -> re.Pattern[str]:
     return re.compile("|".join(forms))
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         pattern = date_pattern(meeting.date)
         if any(pattern.search(normal(c.quote)) for c in meeting.cite):

@@ -9,18 +9,20 @@ PASS: one file per meeting.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 from ..text import normal
 
 ID = "duplicate-meeting"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     ids: dict[str, str] = {}
-    facts: dict[tuple, str] = {}
+    facts: dict[tuple[dt.date, str, str], str] = {}
     for meeting in ctx.meetings:
         key = (meeting.date, normal(meeting.location), normal(meeting.title))
         if meeting.id in ids:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 
 ID = "duplicate-source"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     ids: dict[str, int] = {}
     files: dict[str, int] = {}
     for source in ctx.dossier.sources:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 
 ID = "encoding"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     yield from ctx.source_problems(ID, SEVERITY)

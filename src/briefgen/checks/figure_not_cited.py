@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Citation, Diagnostic, Where
+from ..context import Context
+from ..model import Citation, Commitment, Diagnostic, Severity, Statement, Where
 from ..text import normal
 
 ID = "figure-not-cited"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 NUMBER = re.compile(
@@ -77,12 +78,13 @@ def report(where: Where, field: str, missing: list[str]) -> Diagnostic:
                       "check the figure against the source, or cite the quote that gives it")
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         missing = uncited(meeting.summary, meeting.citations())
         if missing:
             yield report(meeting.at("summary"), "summary", missing)
-        for item in (*meeting.statements, *meeting.commitments):
+        items: tuple[Statement | Commitment, ...] = (*meeting.statements, *meeting.commitments)
+        for item in items:
             missing = uncited(item.text, list(item.cite))
             if missing:
                 yield report(item.at("text"), "text", missing)

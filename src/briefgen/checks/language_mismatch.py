@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..context import Context
 from ..languages import EXPECTED_SCRIPTS, dominant_script, share_of
-from ..model import Diagnostic
+from ..model import Diagnostic, Severity
 
 ID = "language-mismatch"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for source_id, text in ctx.texts.items():
         expected = EXPECTED_SCRIPTS.get(text.source.language)
         if expected is None or share_of(text.text, expected) >= 0.5:

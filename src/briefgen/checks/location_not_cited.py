@@ -20,16 +20,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 from ..text import normal
 from ..vocabulary import names_place, place_names
 
 ID = "location-not-cited"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         quotes = [normal(c.quote) for c in meeting.cite]
         names = place_names(meeting.city, meeting.location_aliases)

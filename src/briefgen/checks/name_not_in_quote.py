@@ -29,17 +29,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..context import Context
 from ..languages import dominant_script
-from ..model import Diagnostic, Participant
+from ..model import Diagnostic, Participant, Severity
 from ..text import contains_words, fold, normal, whole_words
 
 ID = "name-not-in-quote"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 NEAR_MISS = 85  # rapidfuzz partial ratio: one or two letters off in a name
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         for person in meeting.participants:
             quotes = [c.quote for c in person.cite]

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 from ..text import closest
 
 ID = "quote-not-found"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for _, citation in ctx.citations():
         text = ctx.texts.get(citation.source)
         if text is None or ctx.match(citation) is not None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic, Where
+from ..context import Context
+from ..model import Diagnostic, Severity, Where
 
 ID = "seed-uncatalogued"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     listed = {source.file for source in ctx.dossier.sources}
     for name in ctx.dossier.seed_files:
         if name not in listed:

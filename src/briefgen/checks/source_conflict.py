@@ -26,14 +26,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Generic, Iterator, TypeVar
 
+from ..context import Context
 from ..corpus import SourceText
-from ..model import Diagnostic, Meeting
+from ..model import Diagnostic, Meeting, Severity
 from ..vocabulary import COUNTRIES, city_of, meeting_places, month_of
 
 ID = "source-conflict"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 ATTENDANCE = re.compile(  # on normalised (case-folded) text
@@ -42,20 +43,21 @@ ATTENDANCE = re.compile(  # on normalised (case-folded) text
 ANOTHER_MEETING = re.compile(r"(?:next|future|upcoming|following|coming|следующ\w*|очередн\w*)\W+(?:\w+\W+){0,2}$",
                              re.IGNORECASE)  # "their next meeting in Dushanbe" is not this one
 DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,}),\s*(\d{1,2})\s+([^\W\d_]+)")
+V_co = TypeVar("V_co", covariant=True)  # what a claim states: a city, a date, the countries attending
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Generic[V_co]):
     """What one article says about the meeting, and where."""
 
     source: str
     outlet: str
     line: int
     words: str
-    value: object
+    value: V_co
 
 
-def place_claims(text: SourceText) -> list[Claim]:
+def place_claims(text: SourceText) -> list[Claim[str]]:
     claims = []
     first = text.paragraphs[0] if text.paragraphs else None
     if first and (match := DATELINE.match(first.raw)) and (city := city_of(match.group(1))):
@@ -70,7 +72,7 @@ def place_claims(text: SourceText) -> list[Claim]:
     return claims
 
 
-def date_claims(text: SourceText, year: int) -> list[Claim]:
+def date_claims(text: SourceText, year: int) -> list[Claim[dt.date]]:
     first = text.paragraphs[0] if text.paragraphs else None
     if not first or not (match := DATELINE.match(first.raw)) or not (month := month_of(match.group(3))):
         return []
@@ -85,29 +87,31 @@ COUNTRY = re.compile(r"\b(?:" + "|".join(
     f"(?P<{name}>{'|'.join(map(re.escape, country.names))})" for name, country in COUNTRIES.items()) + ")")
 
 
-def country_claims(text: SourceText) -> list[Claim]:
+def country_claims(text: SourceText) -> list[Claim[frozenset[str]]]:
     claims = []
     for paragraph in text.paragraphs:
         if not ATTENDANCE.search(paragraph.norm):
             continue
-        found = frozenset(match.lastgroup for match in COUNTRY.finditer(paragraph.norm))
+        found = frozenset(match.lastgroup for match in COUNTRY.finditer(paragraph.norm)
+                          if match.lastgroup is not None)  # always true (every alternative is a named group)
         if len(found) >= 3:
             claims.append(Claim(text.source.id, text.source.outlet, paragraph.line, "countries attending", found))
     return claims
 
 
-def describe(claim: Claim) -> str:
+def describe(claim: Claim[object]) -> str:
     return f"{claim.outlet} ({claim.source} line {claim.line}: {claim.words!r})"
 
 
-def claims(text: SourceText) -> tuple[list[Claim], list[Claim]]:
+def claims(text: SourceText) -> tuple[list[Claim[str]], list[Claim[frozenset[str]]]]:
     """The place and attendance claims of an article, read once however often it is cited."""
     if ID not in text.memo:
         text.memo[ID] = (place_claims(text), country_claims(text))
-    return text.memo[ID]
+    found: tuple[list[Claim[str]], list[Claim[frozenset[str]]]] = text.memo[ID]  # memo values are Any
+    return found
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         texts = [ctx.texts[s] for s in dict.fromkeys(c.source for c in meeting.citations()) if s in ctx.texts]
         yield from conflicts(meeting, texts)
@@ -134,7 +138,7 @@ def conflicts(meeting: Meeting, texts: list[SourceText]) -> Iterator[Diagnostic]
             + f", the summary {meeting.date:%d %B %Y}",
             "check which is right; the brief shows this disagreement as a source note under the meeting",
         )
-    lists = {}
+    lists: dict[frozenset[str], Claim[frozenset[str]]] = {}
     for text in texts:
         for claim in claims(text)[1]:
             lists.setdefault(claim.value, claim)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 
 ID = "source-unused"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     cited = {citation.source for _, citation in ctx.citations()}
     for source in ctx.dossier.sources:
         if source.id not in cited:

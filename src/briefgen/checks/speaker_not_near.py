@@ -22,25 +22,27 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context, Match
+from ..model import Diagnostic, Severity
 from ..text import contains_words, normal
 
 ID = "speaker-not-near"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         for statement in meeting.statements:
             person = meeting.participant(statement.speaker)
             matches = [ctx.match(c) for c in statement.cite]
             if person is None or not all(matches):
                 continue  # unknown-speaker or quote-not-found says what is wrong
+            found = [m for m in matches if m is not None]  # every one (tested just above), typed as Match
             names = person.terms()
-            if any(named(match, names) for match in matches):
+            if any(named(match, names) for match in found):
                 continue
-            lines = ", ".join(f"{m.text.source.id} line {m.paragraph.line}" for m in matches)
+            lines = ", ".join(f"{m.text.source.id} line {m.paragraph.line}" for m in found)
             yield Diagnostic(
                 statement.at("speaker"), ID, SEVERITY,
                 f"{statement.speaker!r} is not named in the quoted paragraph or the one before ({lines})",
@@ -48,7 +50,7 @@ def check(ctx) -> Iterator[Diagnostic]:
             )
 
 
-def named(match, names: list[str]) -> bool:
+def named(match: Match, names: list[str]) -> bool:
     before = match.text.paragraph_before(match.paragraph)
     context = [match.paragraph] + ([before] if before else [])
     return any(contains_words(p.norm, name) for p in context for name in names)

@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Diagnostic, Where
+from ..context import Context
+from ..model import Diagnostic, Severity, Where
 from ..snapshot import CATALOGUE, Snapshot
 from ..yamltree import YamlProblem, parse
 
 ID = "todo-left"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 
 MARKER = re.compile(r"(?<![^\W_])TODO(?![^\W_])")
 COMMENT = re.compile(r"(?:^|\s)#")
@@ -51,7 +52,8 @@ def has_document(text: str, rel: str) -> bool:
         return False
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    assert ctx.dossier.snapshot is not None, "a dossier comes from load()"
     loaded = {meeting.pos.file for meeting in ctx.dossier.meetings}
     for rel in files(ctx.dossier.snapshot):
         try:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 
 ID = "unknown-meeting"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     ids = [m.id for m in ctx.dossier.meetings]
     for meeting in ctx.meetings:
         if meeting.follows_up is None or meeting.follows_up in ids:

@@ -17,14 +17,15 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 
 ID = "unknown-source"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     if not ctx.dossier.catalogued:
         return
     for _, citation in ctx.citations():

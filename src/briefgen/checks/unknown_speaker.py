@@ -15,15 +15,16 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 from ..text import normal
 
 ID = "unknown-speaker"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         names = [name for p in meeting.participants for name in p.names]
         for statement in meeting.statements:

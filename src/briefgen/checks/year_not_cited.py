@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Diagnostic
+from ..context import Context
+from ..model import Diagnostic, Severity
 
 ID = "year-not-cited"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def check(ctx) -> Iterator[Diagnostic]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         year = str(meeting.date.year)
         pattern = re.compile(rf"(?<!\d){year}(?!\d)")
