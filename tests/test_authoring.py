@@ -243,6 +243,9 @@ def test_scaffold_checks_once_its_todos_are_settled(ids: tuple[str, ...], year: 
     assert result.exit_code == 0, result.output
     path = only_meeting(root)
     text = path.read_text("utf-8")
+    if ids == ("kazinform-2024-05",):  # its only dated sentence is of the summit to come, not this meeting
+        assert "date: TODO YYYY-MM-DD  # no date found in the sources" in text
+        return
     stated = re.search(r"^date: (?:TODO YYYY-(\d\d-\d\d)|(\d{4}-\d\d-\d\d))", text, re.MULTILINE)
     date = f"{year}-{stated[1]}" if stated[1] else stated[2]
     path.write_text(officer_edit(text, date, "The officials met."), encoding="utf-8")

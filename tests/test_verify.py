@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import checks
-from briefgen.checks.date_not_cited import date_pattern
+from briefgen.vocabulary import date_pattern
 from briefgen.checks.figure_not_cited import figures
 from briefgen.checks.source_conflict import meeting_places
 from briefgen.load import load
@@ -287,10 +287,15 @@ def test_figure_cited_in_another_form(tmp_path: Path) -> None:
     assert checked(tmp_path, text).diagnostics == ()
 
 
-def test_summary_figure_from_any_quote_of_the_meeting(tmp_path: Path) -> None:
+def test_summary_figure_only_from_the_meetings_own_cite(tmp_path: Path) -> None:
+    """The summary is shown with the meeting's own citations: a figure must stand there."""
     text = with_statement(quote="the three services had detained more than 1,200 smugglers in 2023").replace(
         "summary: The border commanders met in Bishkek.", "summary: Over 1,200 smugglers were detained.")
-    assert checked(tmp_path, text).diagnostics == ()
+    assert "1200" in one(checked(tmp_path, text), "figure-not-cited").message
+    cited = text.replace("    quote: took place in Bishkek on 14 May 2024\n",
+                         "    quote: took place in Bishkek on 14 May 2024\n  - source: border-en-2024\n"
+                         "    quote: the three services had detained more than 1,200 smugglers in 2023\n", 1)
+    assert find(checked(tmp_path / "cited", cited), "figure-not-cited") == []
 
 
 def test_figure_scale_matters(tmp_path: Path) -> None:

@@ -73,6 +73,11 @@ class Context:
             self.matches[citation.pos] = Match(text, paragraph, tuple(parts)) if text and paragraph else None
         return self.matches[citation.pos]
 
+    def found(self, cite: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        """The citations whose quotes stand in their sources: a claim is held to those
+        (a quote not found is quote-not-found's to report, not a claim's to fail)."""
+        return tuple(c for c in cite if self.match(c) is not None)
+
     def language(self, citation: Citation) -> str | None:
         source = self.dossier.source(citation.source)
         return source.language if source else None

@@ -1,7 +1,12 @@
-"""A meeting whose `cite` quotes do not give its day and month.
+"""A meeting whose `cite` quotes do not give its day and month, in a sentence about it.
 
 Common forms are recognised: `16 May`, `May 16`, `16th of May`, `16 мая`, `23 июн`,
-`2024-05-16`, `16.05.2024`, `16/05/2024`.
+`2024-05-16`, `16.05.2024`, `16/05/2024`. The quote that gives the date must be about
+this meeting: not a byline, credit or time stamp (a date with next to no words, a time
+of day, `2024-05-16` written in running text, "///nCa, 24 June 2023"), not a future or
+another event ("will be held", "scheduled", "next meeting", "earlier", "накануне"), and
+not a sentence about someone else (it names a person by office, "President Emomali
+Rahmon", and none of the participants).
 
 FAIL:
 
@@ -10,6 +15,12 @@ FAIL:
       - source: kazinform-2024-05
         quote: At a meeting in Astana on May 16
 
+FAIL (the date of the next summit, not of this meeting):
+
+    date: 2024-08-09
+    cite:
+      - quote: the 6th Consultative Meeting ... scheduled to take place in Astana on August 9
+
 PASS:
 
     date: 2024-05-16
@@ -17,47 +28,68 @@ PASS:
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from typing import Iterator
 
 from ..context import Context
-from ..model import Diagnostic, Severity
-from ..text import normal
-from ..vocabulary import MONTHS
+from ..model import Diagnostic, Meeting, Severity
+from ..text import contains_words, normal
+from ..vocabulary import date_pattern
 
 ID = "date-not-cited"
 SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
-def date_pattern(day: dt.date) -> re.Pattern[str]:
-    """A pattern for the day and month of `day` in the common forms, on normalised text."""
-    return _day_month_pattern(day.month, day.day)
+FUTURE_OR_OTHER = re.compile(
+    r"\b(?:will|shall|scheduled|upcoming|next|planned|plans|to be held|to take place|expected to|earlier|"
+    r"previous|previously|last (?:week|month|year)|the other day|"
+    r"будет|будут|состоится|планируется|предстоящ\w*|следующ\w*|очередн\w*|ранее|накануне|прошлой|прошлом)\b")
+TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+WORDS = re.compile(r"[^\W\d_]{3,}")
 
 
-@functools.lru_cache(maxsize=None)
-def _day_month_pattern(month: int, day: int) -> re.Pattern[str]:
-    """Compiled once per day of the year: an archive of thousands of meetings shares 366 patterns."""
-    months = "|".join(re.escape(normal(m)) for m in MONTHS[month - 1])
-    d = rf"0?{day}(?:st|nd|rd|th)?"
-    forms = [
-        rf"(?<!\d){d}(?:\s*-\s*\d{{1,2}})?\s+(?:of\s+)?(?:{months})\b",
-        rf"\b(?:{months})\.?\s+{d}(?!\d)",
-        rf"\b\d{{4}}-{month:02d}-{day:02d}\b",
-        rf"(?<!\d)0?{day}[./]0?{month}[./](?:\d{{4}}|\d{{2}})\b",
-    ]
-    return re.compile("|".join(forms))
+# A person named with an office: "Tajik President Emomali Rahmon", "министр Сергей Лавров".
+OFFICE_NAME = re.compile(r"\b(?:president|minister|secretary|chairman|premier|chancellor|prime minister|"
+                         r"президент\w*|министр\w*|секретар\w*|председател\w*)\s+((?:[^\W\d_]{2,}[\s-]?){1,3})")
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+CREDIT = re.compile(r"(?:///|\|)\s*[^\W\d_][\w .-]{0,30},?\s*$")  # "///nCa, 24 June 2023"
+
+
+def about_another(quote: str, date: re.Match[str], meeting: Meeting) -> str | None:
+    """Why a normalised quote giving the date is not about this meeting (None: it may be)."""
+    if FUTURE_OR_OTHER.search(quote):
+        return "a future or another event"
+    rest = quote[: date.start()] + quote[date.end():]
+    if (TIME_OF_DAY.search(quote) or len(WORDS.findall(rest)) < 2 or ISO.fullmatch(date.group())
+            or CREDIT.search(quote[: date.start()])):
+        return "a byline, credit or time stamp"
+    people = [m.group(1) for m in OFFICE_NAME.finditer(quote)]
+    terms = [t for p in meeting.participants for t in p.terms()]
+    if people and not any(contains_words(quote, t) for t in terms):
+        return f"an event of {people[0].strip()}, who is no participant"
+    return None
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         pattern = date_pattern(meeting.date)
-        if any(pattern.search(normal(c.quote)) for c in meeting.cite):
-            continue
-        yield Diagnostic(
-            meeting.at("date"), ID, SEVERITY,
-            f"date {meeting.date.isoformat()}: its day and month ({meeting.date.day} "
-            f"{meeting.date.strftime('%B')}) stand in none of the meeting's cite quotes",
-            "correct the date, or cite the sentence that gives it",
-        )
+        reasons = []
+        for citation in meeting.cite:
+            quote = normal(citation.quote)
+            found = pattern.search(quote)
+            if found is None:
+                continue
+            reason = about_another(quote, found, meeting)
+            if reason is None:
+                break
+            reasons.append(reason)
+        else:
+            stated = f"{meeting.date.day} {meeting.date.strftime('%B')}"
+            yield Diagnostic(
+                meeting.at("date"), ID, SEVERITY,
+                f"date {meeting.date.isoformat()}: its day and month ({stated}) "
+                + (f"stand only in a quote about {reasons[0]}" if reasons
+                   else "stand in none of the meeting's cite quotes"),
+                "correct the date, or cite the sentence that gives it" if not reasons
+                else "date the meeting from a sentence about the meeting itself, and cite that sentence",
+            )

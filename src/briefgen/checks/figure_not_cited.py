@@ -7,6 +7,8 @@ needs `80%` or `80 percent`, `10 billion` needs `10 billion` (or `10 млрд`);
 
 WARN:
 
+    title: Second meeting of the Security Council secretaries   # the cite says "the first meeting"
+
     text: Trade grew by more than 90% in five years.
     cite:
       - quote: the interregional trade grew by more than 80%
@@ -24,6 +26,7 @@ from typing import Iterator
 from ..context import Context
 from ..model import Citation, Commitment, Diagnostic, Severity, Statement, Where
 from ..text import normal
+from ..vocabulary import NUMBER_WORDS
 
 ID = "figure-not-cited"
 SEVERITY: Severity = "warning"
@@ -49,8 +52,14 @@ def thousands(number: str) -> str:
     return number.replace(",", ".")
 
 
+IDIOMS = re.compile(r"\b(?:first of all|first and foremost|at first|one another|one of|no one|one by one|"
+                    r"in one|as one|one day)\b")
+NUMBER_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+                         + r")(?![\w-])")
+
+
 def figures(text: str) -> list[tuple[str, str | None]]:
-    """(digits, scale) for every number in a normalised text."""
+    """(digits, scale) for every number in a normalised text, written in digits or words."""
     found = []
     for match in NUMBER.finditer(text):
         digits = thousands(match.group(1))
@@ -58,18 +67,19 @@ def figures(text: str) -> list[tuple[str, str | None]]:
         if scale:
             scale = next(v for k, v in SCALES.items() if scale.startswith(k))
         found.append((digits, scale))
+    found += [(str(NUMBER_WORDS[m.group(1)]), None) for m in NUMBER_WORD.finditer(IDIOMS.sub(" ", text))]
     return found
 
 
-def uncited(text: str, citations: list[Citation]) -> list[str]:
-    """The figures of `text` that no quote bears out."""
-    quoted = {f for c in citations for f in figures(normal(c.quote))}
+def uncited(text: str, citations: tuple[Citation, ...]) -> list[str]:
+    """The figures of `text` that no quote (or its translation) bears out."""
+    quoted = {f for c in citations for part in (c.quote, c.translation) if part for f in figures(normal(part))}
     numbers = {digits for digits, _ in quoted}
     missing = []
     for digits, scale in figures(normal(text)):
         if digits not in numbers or (scale and (digits, scale) not in quoted):
             missing.append(f"{digits}{'' if scale in (None, '%') else ' '}{scale or ''}")
-    return missing
+    return list(dict.fromkeys(missing))
 
 
 def report(where: Where, field: str, missing: list[str]) -> Diagnostic:
@@ -80,11 +90,12 @@ def report(where: Where, field: str, missing: list[str]) -> Diagnostic:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
-        missing = uncited(meeting.summary, meeting.citations())
-        if missing:
-            yield report(meeting.at("summary"), "summary", missing)
+        for field in ("title", "summary"):
+            missing = uncited(getattr(meeting, field), meeting.cite)
+            if missing:
+                yield report(meeting.at(field), field, missing)
         items: tuple[Statement | Commitment, ...] = (*meeting.statements, *meeting.commitments)
         for item in items:
-            missing = uncited(item.text, list(item.cite))
+            missing = uncited(item.text, item.cite)
             if missing:
                 yield report(item.at("text"), "text", missing)

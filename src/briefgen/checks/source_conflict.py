@@ -83,8 +83,9 @@ def date_claims(text: SourceText, year: int) -> list[Claim[dt.date]]:
     return [Claim(text.source.id, text.source.outlet, first.line, f"dateline {match.group(2)} {match.group(3)}", day)]
 
 
+NAMED = list(COUNTRIES)  # group c<i> of COUNTRY is the country NAMED[i] (names may hold spaces)
 COUNTRY = re.compile(r"\b(?:" + "|".join(
-    f"(?P<{name}>{'|'.join(map(re.escape, country.names))})" for name, country in COUNTRIES.items()) + ")")
+    f"(?P<c{i}>{'|'.join(map(re.escape, COUNTRIES[name].names))})" for i, name in enumerate(NAMED)) + ")")
 
 
 def country_claims(text: SourceText) -> list[Claim[frozenset[str]]]:
@@ -92,7 +93,7 @@ def country_claims(text: SourceText) -> list[Claim[frozenset[str]]]:
     for paragraph in text.paragraphs:
         if not ATTENDANCE.search(paragraph.norm):
             continue
-        found = frozenset(match.lastgroup for match in COUNTRY.finditer(paragraph.norm)
+        found = frozenset(NAMED[int(match.lastgroup[1:])] for match in COUNTRY.finditer(paragraph.norm)
                           if match.lastgroup is not None)  # always true (every alternative is a named group)
         if len(found) >= 3:
             claims.append(Claim(text.source.id, text.source.outlet, paragraph.line, "countries attending", found))

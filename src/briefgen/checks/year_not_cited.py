@@ -1,21 +1,30 @@
-"""The year of a meeting's `date` stands in no cited quote and in no cited source's
-`published` date (a warning: web articles often omit the year).
+"""The year of a meeting's `date` stands in none of the meeting's own `cite` quotes and
+in no `published` date of the sources they come from (a warning: web articles often
+omit the year).
+
+Only the meeting's own cite counts, and only a year standing as a year: the end of a
+span (`the 2024-2029 programme`) or a year in a participant's or a statement's quote
+is about something else.
 
 WARN:
 
     date: 2024-05-16       # the article says only "on May 16"
 
-PASS: a quote with "2024", or `published: 2024-05-16` on a cited source, when the text
-states it.
+    date: 2024-05-16
+    cite:
+      - quote: at the meeting on May 16 ... the 2024-2029 cooperation programme
+
+PASS: a cite quote with "2024", or `published: 2024-05-16` on the source of a cite
+quote, when the text states it.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..context import Context
 from ..model import Diagnostic, Severity
+from ..vocabulary import year_pattern
 
 ID = "year-not-cited"
 SEVERITY: Severity = "warning"
@@ -25,15 +34,16 @@ SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:
         year = str(meeting.date.year)
-        pattern = re.compile(rf"(?<!\d){year}(?!\d)")
-        citations = meeting.citations()
-        if any(pattern.search(c.quote) for c in citations):
+        pattern = year_pattern(meeting.date.year)
+        citations = meeting.cite
+        if any(pattern.search(c.quote) or (c.translation and pattern.search(c.translation)) for c in citations):
             continue
         sources = [ctx.dossier.source(c.source) for c in citations]
         if any(s and s.published and s.published.year == meeting.date.year for s in sources):
             continue
         yield Diagnostic(
             meeting.at("date"), ID, SEVERITY,
-            f"the year {year} stands in no cited quote and no cited source's published date",
-            "cite a sentence with the year, or set `published:` on the source if its text states the date",
+            f"the year {year} stands in none of the meeting's cite quotes and no published date of their sources",
+            "cite the sentence with the year in the meeting's `cite`, or set `published:` on the source "
+            "if its text states the date",
         )

@@ -43,7 +43,9 @@ def city_in(sentence: Sentence) -> tuple[str | None, bool]:
 
 
 def setting(sentence: Sentence) -> Setting:
-    stated = dates_in(normal(sentence.text))
+    """What a sentence says of when and where; a future event's date is not this meeting's
+    (`check` refuses a date cited from "scheduled to take place ... on August 9")."""
+    stated = [] if FUTURE.search(sentence.text) else dates_in(normal(sentence.text))
     textual: list[Stated | None] = [s for s in stated if not s.iso]
     city, held = city_in(sentence)
     return Setting(sentence, (textual or stated or [None])[0], city, held)

@@ -1,5 +1,6 @@
 """The words of the region that checks and the scaffold recognise, as data: cities and
-their other names, countries with their adjectives and demonyms, and months.
+their other names, countries with their adjectives and demonyms, groups of countries
+(with the dates their membership changed), months, number words and words of office.
 
 The tables are YAML files beside this module (edit them, not the code), read once on
 first use; every lookup that is asked again and again is memoised.
@@ -7,6 +8,7 @@ first use; every lookup that is asked again and again is memoised.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -58,9 +60,86 @@ def _months() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(forms) for forms in table)
 
 
+@dataclass(frozen=True)
+class Member:
+    country: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Countries the press names together ("the Central Asian states", "SCO member states")."""
+
+    name: str
+    terms: tuple[str, ...]  # normalised
+    members: tuple[Member, ...]
+
+    def on(self, day: dt.date) -> frozenset[str]:
+        """The members on that day."""
+        return frozenset(m.country for m in self.members
+                         if (m.since is None or m.since <= day) and (m.until is None or day < m.until))
+
+
+def _groups() -> dict[str, Group]:
+    table = _table("groups")
+    assert isinstance(table, dict)
+    return {name: Group(name, tuple(normal(t) for t in entry["terms"]),
+                        tuple(Member(m) if isinstance(m, str) else Member(m["country"], m.get("since"), m.get("until"))
+                              for m in entry["members"]))
+            for name, entry in table.items()}
+
+
+def _numbers() -> dict[str, int]:
+    table = _table("numbers")
+    assert isinstance(table, dict)
+    return {normal(word): int(value) for value, words in table.items() for word in words}
+
+
+def _offices() -> dict[str, frozenset[str]]:
+    table = _table("offices")
+    assert isinstance(table, list)
+    return {normal(word): frozenset(map(normal, words)) for words in table for word in words}
+
+
 CITIES: dict[str, City] = _cities()
 COUNTRIES: dict[str, Country] = _countries()
 MONTHS: tuple[tuple[str, ...], ...] = _months()  # January first; each month's forms
+GROUPS: dict[str, Group] = _groups()
+NUMBER_WORDS: dict[str, int] = _numbers()  # normalised word -> value
+OFFICES: dict[str, frozenset[str]] = _offices()  # a word of office -> its equivalents
+
+
+def country_forms(name: str) -> tuple[str, ...]:
+    """Every normalised form that names a country: itself, its adjectives and demonyms
+    (just the name, normalised, for a country not in the table)."""
+    country = COUNTRIES.get(name) or next((c for c in COUNTRIES.values() if normal(name) in c.names), None)
+    if country is None:
+        return (normal(name),)
+    return (*country.names, *country.adjectives, *country.demonyms)
+
+
+def country_named(word: str) -> str | None:
+    """The country a name, adjective or demonym (normalised) stands for."""
+    return next((c.name for c in COUNTRIES.values() if word in (*c.names, *c.adjectives, *c.demonyms)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def countries_in(text: str) -> frozenset[str]:
+    """The countries a normalised text names, by name, adjective or demonym (Russian forms
+    in any case ending)."""
+    return frozenset(c.name for c in COUNTRIES.values()
+                     if any(contains_words(text, form) for form in (*c.names, *c.adjectives, *c.demonyms)))
+
+
+@functools.lru_cache(maxsize=4096)
+def groups_in(text: str, day: dt.date) -> frozenset[str]:
+    """The members, on `day`, of every group a normalised text names."""
+    members: set[str] = set()
+    for group in GROUPS.values():
+        if any(contains_words(text, term) for term in group.terms):
+            members |= group.on(day)
+    return frozenset(members)
 
 
 def place_names(city: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -114,3 +193,29 @@ def month_of(word: str) -> int | None:
     """1-12 for a month's name or abbreviation in any form of MONTHS (a trailing `.` allowed)."""
     word = normal(word).rstrip(".")
     return next((i + 1 for i, forms in enumerate(MONTHS) if word in map(normal, forms)), None)
+
+
+def date_pattern(day: dt.date) -> re.Pattern[str]:
+    """A pattern for the day and month of `day` in the common forms, on normalised text."""
+    return _day_month_pattern(day.month, day.day)
+
+
+@functools.lru_cache(maxsize=None)
+def _day_month_pattern(month: int, day: int) -> re.Pattern[str]:
+    """Compiled once per day of the year: an archive of thousands of meetings shares 366 patterns."""
+    months = "|".join(re.escape(normal(m)) for m in MONTHS[month - 1])
+    d = rf"0?{day}(?:st|nd|rd|th)?"
+    forms = [
+        rf"(?<!\d){d}(?:\s*-\s*\d{{1,2}})?\s+(?:of\s+)?(?:{months})\b",
+        rf"\b(?:{months})\.?\s+{d}(?!\d)",
+        rf"\b\d{{4}}-{month:02d}-{day:02d}\b",
+        rf"(?<!\d)0?{day}[./]0?{month}[./](?:\d{{4}}|\d{{2}})\b",
+    ]
+    return re.compile("|".join(forms))
+
+
+@functools.lru_cache(maxsize=None)
+def year_pattern(year: int) -> re.Pattern[str]:
+    """A year standing as a year: not inside a longer number, not one end of a span such as
+    `2024-2029` or `2024–2029 годы` (a strategy's term is no date)."""
+    return re.compile(rf"(?<![\d\-–—]){year}(?!\d|\s*[-–—]\s*\d)")
