@@ -3,7 +3,8 @@
 Articles of 2-8 KB of varied prose (about one in six in Russian), one paragraph per line;
 meetings citing 1-4 of them with 10-40 quotes each, some with an ellipsis, some typed with
 other quotation marks than the article's. Every meeting checks clean: its place and date,
-its participants and its speakers stand in the quoted paragraphs, as in real curation.
+its participants (with their roles), its speakers and its commitments' parties stand in
+their own quotes, and an ellipsis never joins two sentences, as in real curation.
 
     python benchmarks/generate.py DIR --sources 2000 [--seed 1]
 
@@ -38,6 +39,11 @@ FIRST = "Marat Gizat Nasrullo Viktor Annamyrat Rustam Aziz Timur Bakyt Dilshod K
 LAST = "Imankulov Nurdauletov Makhmudzoda Makhmudov Yagmyrov Temirov Nazarov Karimov Abdullaev Rakhimov".split()
 
 
+ROLE = "Secretary of the Security Council"
+AGREED = "Kazakhstan and Uzbekistan agreed on joint measures."  # what the commitments cite
+AGREED_RU = "Казахстан и Узбекистан согласовали совместные меры."
+
+
 def sentence(rng: random.Random, words: list[str]) -> str:
     chosen = rng.choices(words, k=rng.randint(8, 22))
     return chosen[0].capitalize() + " " + " ".join(chosen[1:]) + "."
@@ -52,8 +58,9 @@ def article(rng: random.Random, russian: bool, lead: str, people: list[str]) -> 
     words = RU if russian else EN
     paragraphs = [lead]
     for person in people:
-        said = "заявил" if russian else "said that"
-        paragraphs.append(f"{person} {said} {paragraph(rng, words)[0].lower()}{paragraph(rng, words)[1:]}")
+        said = " заявил" if russian else f", {ROLE}, said that"
+        paragraphs.append(f"{person}{said} {paragraph(rng, words)[0].lower()}{paragraph(rng, words)[1:]}")
+    paragraphs.append(AGREED_RU if russian else AGREED + " " + paragraph(rng, words))
     target = rng.randint(2000, 8000)
     while sum(len(p.encode()) for p in paragraphs) < target:
         text = paragraph(rng, words)
@@ -64,12 +71,13 @@ def article(rng: random.Random, russian: bool, lead: str, people: list[str]) -> 
 
 
 def quote_from(rng: random.Random, text: str, ellipsis: bool) -> str:
-    """Whole words of a paragraph; sometimes two fragments joined by an ellipsis."""
+    """Whole words of a paragraph; sometimes two fragments of one sentence joined by an ellipsis."""
     words = text.split()
     start = rng.randint(0, max(0, len(words) - 12))
     length = rng.randint(5, 12)
     piece = words[start: start + length]
-    if ellipsis and len(piece) >= 9:
+    inside = [word.endswith(".") for word in piece[:-1]]
+    if ellipsis and len(piece) >= 9 and not any(inside):
         return " ".join(piece[:4]) + " ... " + " ".join(piece[-4:])
     return " ".join(piece).replace("“", '"').replace("”", '"')
 
@@ -92,7 +100,7 @@ def meeting_file(rng: random.Random, number: int, day: dt.date, city: str, own: 
     from its own articles, commitments from any article it cites."""
     lead_source = own[0]
     lines = [
-        f"title: Meeting {number} of the security council secretaries",
+        f"title: Security council secretaries meet in {city}",
         f"date: {day.isoformat()}",
         f"location: {city}",
         "cite:",
@@ -101,17 +109,17 @@ def meeting_file(rng: random.Random, number: int, day: dt.date, city: str, own: 
         "participants:",
     ]
     for index, person in enumerate(people):
-        lines += [f"  - name: {person}", "    role: Secretary of the Security Council", "    cite:",
-                  *cite(lead_source, person, "      ")]
+        lines += [f"  - name: {person}", f"    role: {ROLE}", "    cite:",
+                  *cite(lead_source, f"{person}, {ROLE}", "      ")]
     lines.append("statements:")
     total = rng.randint(10, 40) - len(people) - 1
     commitments = [] if not others else ["commitments:"]
     for _ in range(total):
         if others and rng.random() < 0.3:
             source = rng.choice(others)
-            text = rng.choice(source[2][1:])
+            said = AGREED_RU if source[1] else AGREED
             commitments += ["  - parties: [Kazakhstan, Uzbekistan]", "    text: Agreed joint measures.",
-                            "    cite:", *cite(source, quote_from(rng, text, rng.random() < 0.15), "      ")]
+                            "    cite:", *cite(source, said.rstrip("."), "      ")]
             continue
         source = rng.choice(own)
         index = rng.randrange(len(people))

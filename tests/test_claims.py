@@ -12,7 +12,7 @@ import pytest
 from conftest import MINIMAL, check, copy_base, find, show
 
 CODES = ("role-not-cited", "country-not-cited", "party-not-cited", "due-not-cited", "date-not-cited",
-         "year-not-cited", "figure-not-cited")
+         "year-not-cited", "figure-not-cited", "claim-polarity", "future-as-done")
 
 TEMIROV = """    cite:
       - source: border-en-2024
@@ -107,6 +107,10 @@ FALSE = {
     "number: words in a text": ("figure-not-cited", meeting(
         parties="Kyrgyzstan, Tajikistan", text="Hold two joint exercises on the Tajik-Kyrgyz border.")),
     "number: Russian ordinal": ("figure-not-cited", meeting(summary="Вторая встреча командующих.")),
+    "polarity: a denial the quote lacks": ("claim-polarity", meeting(
+        parties="Kyrgyzstan, Tajikistan", text="No joint exercises are needed on the Tajik-Kyrgyz border.")),
+    "done: a commitment in the past tense": ("future-as-done", meeting(
+        parties="Kyrgyzstan, Tajikistan", text="Held joint exercises on the Tajik-Kyrgyz border.")),
 }
 
 
@@ -155,6 +159,10 @@ CORRECT = {
         "summary: The border commanders met in Bishkek.", "summary: The border commanders met in Bishkek, in May."),
     "party: two countries of the quote": meeting(parties="Tajikistan, Kyrgyzstan", text="Hold joint exercises."),
     "due: the year and month": meeting(parties="Kyrgyzstan", due="2024-10-31", text="Exercises in October 2024."),
+    "done: the agreement itself": meeting(parties="Kyrgyzstan, Tajikistan",
+                                          text="Agreed to hold joint exercises on the Tajik-Kyrgyz border."),
+    "done: an instruction": meeting(parties="Kyrgyzstan, Tajikistan", text="Hold joint exercises in October."),
+    "polarity: affirmed as the quote": meeting(parties="Kyrgyzstan, Tajikistan", text="The sides agreed on exercises."),
 }
 
 

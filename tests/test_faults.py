@@ -170,3 +170,17 @@ def test_authoring_in_a_read_only_checkout_says_so(tmp_path: Path, invoke, monke
     assert "internal error" not in added.output
     new = invoke("new", "kazinform-2024-05", "--root", root)
     assert new.exit_code == 2 and "read-only" in new.stderr, new.output
+
+
+def test_an_uncatalogued_article_is_known_by_name_only(tmp_path: Path) -> None:
+    """A 200 MB stray file in seeds/ (sparse here) is never read: only its name is listed."""
+    from briefgen import pipeline
+
+    root = copy_shipped(tmp_path / "repo")
+    stray = root / "seeds" / "stray.txt"
+    with open(stray, "wb") as handle:
+        handle.truncate(200 * 2**20)
+    run = pipeline.Run(root, use_cache=False)
+    assert "stray.txt" in run.snapshot.seed_names and "stray.txt" not in run.snapshot.seeds
+    dossier, verification = run.check()
+    assert any(d.code == "seed-uncatalogued" and "stray.txt" in d.message for d in verification.diagnostics)

@@ -45,6 +45,11 @@ KINDS: dict[str, tuple[set[str], float]] = {
     "year: another": ({"year-not-cited"}, 1.0),
     "date: another event's": ({"date-not-cited"}, 0.8),
     "number: word changed": ({"figure-not-cited"}, 1.0),
+    "polarity: reversed": ({"claim-polarity"}, 0.8),
+    "ellipsis: joins sentences": ({"ellipsis-misleads"}, 1.0),
+    "quote: from boilerplate": ({"quote-boilerplate"}, 1.0),
+    "future: reported as done": ({"future-as-done"}, 0.8),
+    "speaker: another's words": ({"speaker-elsewhere", "speaker-not-near", "unknown-speaker"}, 1.0),
 }
 
 Mutant = tuple[str, str, Dossier]  # kind, description, dossier
@@ -302,9 +307,108 @@ def number_mutants(dossier: Dossier) -> Iterator[Mutant]:
                                meeting, **{group: replaced(items, index, dataclasses.replace(item, text=variant))})))
 
 
+REVERSALS = [(" agreed ", " did not agree "), (" should ", " should not "), (" is ", " is not "),
+             (" are ", " are not "), (" must ", " must not "), (" requires ", " does not require "),
+             (" has grown ", " has fallen "), (" rejected", " accepted"), ("Thanks ", "No thanks "),
+             (" called for ", " refused to call for "), (" sought ", " did not seek ")]
+
+
+def polarity_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    """A text saying the opposite of its quotes: a negation added, an antonym swapped in."""
+    for meeting in dossier.meetings:
+        for group in ("statements", "commitments"):
+            items = getattr(meeting, group)
+            for index, item in enumerate(items):
+                for old, new in REVERSALS:
+                    if old in f" {item.text} ":
+                        text = f" {item.text} ".replace(old, new, 1).strip()
+                        yield ("polarity: reversed", f"{meeting.id}: {text[:50]!r}",
+                               with_meeting(dossier, meeting, dataclasses.replace(
+                                   meeting, **{group: replaced(items, index, dataclasses.replace(item, text=text))})))
+                        break
+
+
+def texts_of(dossier: Dossier, source_id: str):
+    from briefgen.corpus import decode
+
+    source = dossier.source(source_id)
+    return decode((ROOT / "seeds" / source.file).read_bytes(), source, source.file)
+
+
+def ellipsis_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    """A quote rewritten to join the start of its sentence to the end of the next one."""
+    from briefgen.scaffold.sentences import sentences
+
+    for meeting in dossier.meetings:
+        for citation in meeting.citations():
+            text = texts_of(dossier, citation.source)
+            said = [s for s in sentences(text)]
+            for first, second in zip(said, said[1:]):
+                if first.line != second.line or normal(citation.quote)[:30] not in normal(first.text):
+                    continue
+                head, tail = first.text.split()[:5], second.text.rstrip(".").split()[-5:]
+                quote = " ".join(head) + " ... " + " ".join(tail)
+                yield ("ellipsis: joins sentences", f"{meeting.id}: {quote[:60]!r}",
+                       with_meeting(dossier, meeting, with_citation(meeting, citation, dataclasses.replace(
+                           citation, quote=quote, translation=None))))
+                break
+
+
+def boilerplate_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    """A statement's quote replaced by a caption, credit or headline of the same article."""
+    from briefgen.vocabulary.discourse import boilerplate_lines
+
+    for meeting in dossier.meetings:
+        for statement in meeting.statements:
+            citation = statement.cite[0]
+            text = texts_of(dossier, citation.source)
+            lines = boilerplate_lines(text.paragraphs)
+            for paragraph in text.paragraphs:
+                if paragraph.line in lines and len(paragraph.raw.split()) >= 2:
+                    yield ("quote: from boilerplate", f"{meeting.id}: {paragraph.raw[:50]!r}",
+                           with_meeting(dossier, meeting, with_citation(meeting, citation, dataclasses.replace(
+                               citation, quote=paragraph.raw.strip(" -"), translation=None))))
+                    break
+
+
+FUTURE_TO_DONE = [("to be held", "which was held"), ("will be", "was"), ("will help", "helped"),
+                  ("Prepare the", "Prepared the"), ("Hold regular", "Held regular"),
+                  ("Put Kazakhstan's", "Kazakhstan put its"), ("Use the", "Used the"), ("Continue the", "Continued the"),
+                  ("Deepen contacts", "Deepened contacts")]
+
+
+def future_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    """A commitment or a planned event reported as done."""
+    for meeting in dossier.meetings:
+        for index, commitment in enumerate(meeting.commitments):
+            for old, new in FUTURE_TO_DONE:
+                if old in commitment.text:
+                    changed = dataclasses.replace(commitment, text=commitment.text.replace(old, new, 1))
+                    yield ("future: reported as done", f"{meeting.id}: {changed.text[:50]!r}",
+                           with_meeting(dossier, meeting, dataclasses.replace(
+                               meeting, commitments=replaced(meeting.commitments, index, changed))))
+                    break
+
+
+def attribution_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    """A statement given to another participant of the meeting."""
+    for meeting in dossier.meetings:
+        people = [p for p in meeting.participants if len(p.name.split()) <= 3]
+        for index, statement in enumerate(meeting.statements):
+            for person in people:
+                if normal(person.name) == normal(statement.speaker):
+                    continue
+                changed = dataclasses.replace(statement, speaker=person.name)
+                yield ("speaker: another's words", f"{meeting.id}: statement {index} -> {person.name}",
+                       with_meeting(dossier, meeting, dataclasses.replace(
+                           meeting, statements=replaced(meeting.statements, index, changed))))
+                break
+
+
 GENERATORS: list[Callable[[Dossier], Iterator[Mutant]]] = [
     quote_mutants, figure_mutants, date_mutants, location_mutants, name_mutants, swap_mutants,
     role_mutants, country_mutants, party_mutants, due_mutants, year_mutants, date_event_mutants, number_mutants,
+    polarity_mutants, ellipsis_mutants, boilerplate_mutants, future_mutants, attribution_mutants,
 ]
 
 
