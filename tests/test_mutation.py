@@ -273,10 +273,11 @@ def date_event_mutants(dossier: Dossier) -> Iterator[Mutant]:
                     day = stated.on(stated.year or meeting.date.year)
                     if (day.month, day.day) == (meeting.date.month, meeting.date.day):
                         continue
-                    cite = (*meeting.cite, Citation(pos=Where(meeting.pos.file, 9_000 + len(sentence.text), 1),
-                                                    source=sid, quote=sentence.text))
-                    yield ("date: another event's", f"{meeting.id}: {day} from {sentence.text[:50]!r}",
-                           with_meeting(dossier, meeting, dataclasses.replace(meeting, date=day, cite=cite)))
+                    other = Citation(pos=Where(meeting.pos.file, 9_000 + len(sentence.text), 1), source=sid,
+                                     quote=sentence.text)
+                    for how, cite in (("added to", (*meeting.cite, other)), ("instead of", (*meeting.cite[1:], other))):
+                        yield ("date: another event's", f"{meeting.id}: {day} from {sentence.text[:50]!r}, {how} cite",
+                               with_meeting(dossier, meeting, dataclasses.replace(meeting, date=day, cite=cite)))
 
 
 NUMBER_SWAPS = {"first": "second", "second": "third", "five": "six", "six": "five", "two": "three",
