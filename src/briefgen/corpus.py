@@ -97,8 +97,16 @@ class SourceText:
     def paragraph_at(self, line: int) -> Paragraph:
         return self.by_line[line]
 
+    @cached_property
+    def _index(self) -> dict[int, int]:
+        return {p.line: i for i, p in enumerate(self.paragraphs)}
+
+    def index_of(self, line: int) -> int:
+        """The position in `paragraphs` of the paragraph on that line."""
+        return self._index[line]
+
     def paragraph_before(self, paragraph: Paragraph) -> Paragraph | None:
-        index = self.paragraphs.index(paragraph)
+        index = self.index_of(paragraph.line)  # by line: list.index compared whole paragraphs
         return self.paragraphs[index - 1] if index else None
 
 

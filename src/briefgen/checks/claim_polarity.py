@@ -126,9 +126,18 @@ def negated(text: Side, quotes: list[tuple[Citation, Side]]) -> Iterator[str]:
 
 
 def denied_alone(text: Side, sides: list[tuple[Citation, str]]) -> Iterator[str]:
-    """The text denies something while its quotes deny nothing and say nothing negative:
-    "is not needed", "did not seek" for quotes that only affirm."""
-    if not text.denied or any(negative_sense(s) for _, s in sides):
+    """The text denies or doubts something while its quotes deny nothing and say nothing
+    negative: "is not needed", "did not seek", "doubted that" for quotes that only affirm."""
+    if any(negative_sense(s) for _, s in sides):
+        return
+    doubted = next((w for w in text.reading.words if w.key.startswith(words().negative)), None)
+    if doubted is not None and not text.denied:
+        citation, said = sides[0]
+        yield (f"the text says \"{doubted.key}\" where its quotes say nothing negative: the text reads "
+               f"\"{excerpt(text.reading.text, doubted.start, doubted.end)}\"; the quote ({citation.source}) reads "
+               f"\"{excerpt(said, 0, min(len(said), 70))}\"")
+        return
+    if not text.denied:
         return
     plain = [t for t in text.denied.values() if not negative_sense(text.reading.words[t].key)]
     if not plain:
@@ -141,7 +150,12 @@ def denied_alone(text: Side, sides: list[tuple[Citation, str]]) -> Iterator[str]
 
 def opposed(text: Side, quotes: list[tuple[Citation, Side]]) -> Iterator[str]:
     """Words of the text whose antonym stands in the quotes, while they themselves do not."""
+    present = text.keys.keys() & words().antonym_forms
+    if not present:
+        return  # no word of any pair in the text: nothing to oppose (most texts)
     for one, other in words().antonyms:
+        if not (present & one or present & other):
+            continue
         for said, opposite in ((one, other), (other, one)):
             t = text.affirmed_in(said)
             if t is None or text.affirmed_in(opposite) is not None:
@@ -169,6 +183,6 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if not (text.denied or antonyms & text.keys.keys() or any(may_negate(s) for _, s in sides)):
                 continue  # nothing denied and no antonym on either side: nothing to compare
             quotes = [(c, Side.of(s)) for c, s in sides]
-            denials = list(negated(text, quotes)) or list(denied_alone(text, sides))
-            for found in (*denials, *opposed(text, quotes)):
+            reported = [*negated(text, quotes), *opposed(text, quotes)] or list(denied_alone(text, sides))
+            for found in reported:
                 yield Diagnostic(item.at("text"), ID, SEVERITY, found, HINT)

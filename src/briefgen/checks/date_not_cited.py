@@ -32,8 +32,8 @@ import re
 from typing import Iterator
 
 from ..context import Context
-from ..model import Diagnostic, Meeting, Severity
-from ..text import contains_words, normal
+from ..model import Citation, Diagnostic, Meeting, Severity
+from ..text import contains_words, find_parts, normal
 from ..vocabulary import date_pattern
 
 ID = "date-not-cited"
@@ -52,10 +52,24 @@ WORDS = re.compile(r"[^\W\d_]{3,}")
 OFFICE_NAME = re.compile(r"\b(?:president|minister|secretary|chairman|premier|chancellor|prime minister|"
                          r"президент\w*|министр\w*|секретар\w*|председател\w*)\s+((?:[^\W\d_]{2,}[\s-]?){1,3})")
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+SENTENCE_END = re.compile(r"[.!?](?=\s)")
 CREDIT = re.compile(r"(?:///|\|)\s*[^\W\d_][\w .-]{0,30},?\s*$")  # "///nCa, 24 June 2023"
 
 
-def about_another(quote: str, date: re.Match[str], meeting: Meeting) -> str | None:
+def sentence_of(ctx: Context, citation: Citation, quote: str) -> str:
+    """The whole sentence of the source the quote stands in (normalised): a quote cut short
+    ("During a discussion on May 9") is judged by what its sentence says of whom."""
+    match = ctx.match(citation)
+    span = find_parts(list(match.parts), match.paragraph.norm) if match else None
+    if match is None or span is None:
+        return quote
+    norm = match.paragraph.norm
+    starts = [m.end() for m in SENTENCE_END.finditer(norm, 0, span[0])]
+    end = SENTENCE_END.search(norm, span[1])
+    return norm[starts[-1] if starts else 0: end.start() + 1 if end else len(norm)]
+
+
+def about_another(quote: str, sentence: str, date: re.Match[str], meeting: Meeting) -> str | None:
     """Why a normalised quote giving the date is not about this meeting (None: it may be)."""
     if FUTURE_OR_OTHER.search(quote):
         return "a future or another event"
@@ -63,9 +77,9 @@ def about_another(quote: str, date: re.Match[str], meeting: Meeting) -> str | No
     if (TIME_OF_DAY.search(quote) or len(WORDS.findall(rest)) < 2 or ISO.fullmatch(date.group())
             or CREDIT.search(quote[: date.start()])):
         return "a byline, credit or time stamp"
-    people = [m.group(1) for m in OFFICE_NAME.finditer(quote)]
+    people = [m.group(1) for m in OFFICE_NAME.finditer(sentence)]
     terms = [t for p in meeting.participants for t in p.terms()]
-    if people and not any(contains_words(quote, t) for t in terms):
+    if people and not any(contains_words(sentence, t) for t in terms):
         return f"an event of {people[0].strip()}, who is no participant"
     return None
 
@@ -79,7 +93,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             found = pattern.search(quote)
             if found is None:
                 continue
-            reason = about_another(quote, found, meeting)
+            reason = about_another(quote, sentence_of(ctx, citation, quote), found, meeting)
             if reason is None:
                 break
             reasons.append(reason)

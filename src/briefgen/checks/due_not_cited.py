@@ -45,6 +45,8 @@ SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 YEAR = dt.timedelta(days=366)
 MONTH = dt.timedelta(days=31)  # "by the end of May", said on 16 May, is due 31 May
+DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+DAY_AFTER = re.compile(r"\.?\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?(?!\s*[,-]?\s*\d{3})")
 YEAR_AFTER = re.compile(r"\W{1,3}(\d{4})(?!\d)")
 YEAR_END = ("end of the year", "end of this year", "year-end", "year end", "конца года", "конце года",
             "конца этого года", "конца текущего года")
@@ -82,7 +84,8 @@ def in_year(year: re.Match[str] | None, due: dt.date, meeting: Meeting) -> bool:
 def gives_month(said: str, due: dt.date, meeting: Meeting) -> bool:
     if due.day not in (1, calendar.monthrange(due.year, due.month)[1]):
         return False
-    return any(in_year(YEAR_AFTER.match(said, m.end()), due, meeting) for m in month_pattern(due.month).finditer(said))
+    return any(in_year(YEAR_AFTER.match(said, m.end()), due, meeting) for m in month_pattern(due.month).finditer(said)
+               if not (DAY_BEFORE.search(said, 0, m.start()) or DAY_AFTER.match(said, m.end())))  # "August 9" is a day
 
 
 def gives_year(said: str, due: dt.date, meeting: Meeting) -> bool:

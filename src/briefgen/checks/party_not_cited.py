@@ -67,9 +67,14 @@ def borne(party: str, countries: set[str], people: set[str], said: str, meeting:
     person = meeting.participant(party) or next((p for p in meeting.participants if normal(party) in p.terms()), None)
     if person is not None:
         return person.name in people
+    if any(contains_words(normal(party), normal(term)) for term in EVERYONE):
+        return bool(people or countries)  # "the sides": the quote names who they are, in one way or another
     country = party if party in COUNTRIES else country_named(normal(party))
     if country is not None:
         return country in countries
+    members = groups_in(normal(party), meeting.date)
+    if members:  # "the Central Asian states": every member named, one way or another
+        return members <= countries
     words = content_words(party)
     return bool(words) and all(borne_out(w, said) for w in words)
 

@@ -32,19 +32,20 @@ from typing import Iterator
 from ..context import Context
 from ..corpus import SourceText
 from ..model import Diagnostic, Severity
-from ..vocabulary.discourse import boilerplate_lines
+from ..vocabulary.discourse import boilerplate_at
 
 ID = "quote-boilerplate"
 SEVERITY: Severity = "warning"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 
 
-def boilerplate(text: SourceText) -> dict[int, str]:
-    """The source's lines that are not the article's text, found once however often it is cited."""
-    if ID not in text.memo:
-        text.memo[ID] = boilerplate_lines(text.paragraphs)
-    found: dict[int, str] = text.memo[ID]  # memo values are Any
-    return found
+def boilerplate(text: SourceText, line: int) -> str | None:
+    """Why a quoted line of the source is not the article's text (None: it is), found once
+    however often it is cited."""
+    memo: dict[int, str | None] = text.memo.setdefault(ID, {})
+    if line not in memo:
+        memo[line] = boilerplate_at(text.paragraphs, text.index_of(line))
+    return memo[line]
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -52,7 +53,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         match = ctx.match(citation)
         if match is None:
             continue  # unknown-source or quote-not-found says what is wrong
-        why = boilerplate(match.text).get(match.paragraph.line)
+        why = boilerplate(match.text, match.paragraph.line)
         if why is None:
             continue
         file = f"seeds/{match.text.source.file}"

@@ -87,7 +87,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             others = [p for p in meeting.participants if p is not speaker]
             for citation in statement.cite:
                 match = ctx.match(citation)
-                nearest = governing(match, meeting.participants) if match else []
+                if match is None or not any(named(match.paragraph.norm, p) for p in others):
+                    continue  # no other participant in the paragraph: nobody else to credit
+                nearest = governing(match, meeting.participants)
                 if match is None or any(named(f.subject, speaker) for f in nearest):
                     continue
                 credit = [(f, [p.name for p in others if named(f.subject, p)]) for f in nearest]

@@ -2,9 +2,10 @@
 in no `published` date of the sources they come from (a warning: web articles often
 omit the year).
 
-Only the meeting's own cite counts, and only a year standing as a year: the end of a
-span (`the 2024-2029 programme`) or a year in a participant's or a statement's quote
-is about something else.
+Only the sentence of the meeting's own cite that gives its day and month counts, and
+only a year standing as a year there: another sentence's year (`the summit in October
+2022`), the end of a span (`the 2024-2029 programme`), a name (`Central Asia 2040`) or a
+year in a participant's or a statement's quote is about something else.
 
 WARN:
 
@@ -24,7 +25,8 @@ from typing import Iterator
 
 from ..context import Context
 from ..model import Diagnostic, Severity
-from ..vocabulary import year_pattern
+from ..text import normal
+from ..vocabulary import date_pattern, year_pattern
 
 ID = "year-not-cited"
 SEVERITY: Severity = "warning"
@@ -36,7 +38,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         year = str(meeting.date.year)
         pattern = year_pattern(meeting.date.year)
         citations = meeting.cite
-        if any(pattern.search(c.quote) or (c.translation and pattern.search(c.translation)) for c in citations):
+        day = date_pattern(meeting.date)
+        dating = [part for c in citations for part in (c.quote, c.translation) if part and day.search(normal(part))]
+        if any(pattern.search(part) for part in dating):
             continue
         sources = [ctx.dossier.source(c.source) for c in citations]
         if any(s and s.published and s.published.year == meeting.date.year for s in sources):

@@ -114,6 +114,9 @@ def country_forms(name: str) -> tuple[str, ...]:
     """Every normalised form that names a country: itself, its adjectives and demonyms
     (just the name, normalised, for a country not in the table)."""
     country = COUNTRIES.get(name) or next((c for c in COUNTRIES.values() if normal(name) in c.names), None)
+    named = countries_in(normal(name))
+    if country is None and len(named) == 1:  # "the Republic of Uzbekistan", "Kazakhstan (host)"
+        country = COUNTRIES[next(iter(named))]
     if country is None:
         return (normal(name),)
     return (*country.names, *country.adjectives, *country.demonyms)
@@ -121,24 +124,41 @@ def country_forms(name: str) -> tuple[str, ...]:
 
 def country_named(word: str) -> str | None:
     """The country a name, adjective or demonym (normalised) stands for."""
-    return next((c.name for c in COUNTRIES.values() if word in (*c.names, *c.adjectives, *c.demonyms)), None)
+    return _COUNTRY_FORMS.get(word)
+
+
+def _scanner(forms: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for many normalised forms, each standing as whole words, except that a
+    Cyrillic form may end inside a word (its case ending): `казахстан` in "казахстана".
+    One C-speed scan of a text instead of a search per form (contains_words' rule)."""
+    ordered = sorted(forms, key=len, reverse=True)
+    latin = "|".join(re.escape(f) for f in ordered if f[-1:].isascii())
+    cyrillic = "|".join(re.escape(f) for f in ordered if not f[-1:].isascii())
+    return re.compile(rf"(?<![^\W_])(?:(?:{latin})(?![^\W_])|(?:{cyrillic}))")
+
+
+_COUNTRY_FORMS: dict[str, str] = {}  # a normalised form -> the first country it names
+for _country in COUNTRIES.values():
+    for _form in (*_country.names, *_country.adjectives, *_country.demonyms):
+        _COUNTRY_FORMS.setdefault(_form, _country.name)
+_COUNTRY_SCAN = _scanner(_COUNTRY_FORMS)
+_GROUP_TERMS = {term: g.name for g in GROUPS.values() for term in g.terms}
+_GROUP_SCAN = _scanner(_GROUP_TERMS)
 
 
 @functools.lru_cache(maxsize=4096)
 def countries_in(text: str) -> frozenset[str]:
     """The countries a normalised text names, by name, adjective or demonym (Russian forms
     in any case ending)."""
-    return frozenset(c.name for c in COUNTRIES.values()
-                     if any(contains_words(text, form) for form in (*c.names, *c.adjectives, *c.demonyms)))
+    return frozenset(_COUNTRY_FORMS[m.group()] for m in _COUNTRY_SCAN.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)
 def groups_in(text: str, day: dt.date) -> frozenset[str]:
     """The members, on `day`, of every group a normalised text names."""
     members: set[str] = set()
-    for group in GROUPS.values():
-        if any(contains_words(text, term) for term in group.terms):
-            members |= group.on(day)
+    for name in {_GROUP_TERMS[m.group()] for m in _GROUP_SCAN.finditer(text)}:
+        members |= GROUPS[name].on(day)
     return frozenset(members)
 
 

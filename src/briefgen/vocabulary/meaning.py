@@ -100,8 +100,23 @@ def negative_sense(text: str) -> bool:
 
 
 def may_negate(text: str) -> bool:
-    """Whether `text` holds a word that may be a negation (no false "no": `read` decides)."""
+    """Whether `text` holds a word that may be a negation (no false "no": `read` decides).
+    A scan of the lower-cased text first: `normal` only folds case, quotation marks and
+    dashes, so a text with no candidate there has none (most quotes; 1 s of the
+    5,000-meeting check was normalising them for this)."""
+    if _raw_candidates().search(text.lower()) is None:
+        return False
     return _candidates().search(unicodedata.normalize("NFC", normal(text))) is not None
+
+
+@functools.cache
+def _raw_candidates() -> re.Pattern[str]:
+    """_candidates on text as typed: any apostrophe in n't, ё for е, words not yet NFC."""
+    table = words()
+    alternatives = sorted(table.negations | table.refusals, key=len, reverse=True)
+    prefixes = [f"{re.escape(p)}\\w*" for p in table.prefixes]
+    words_ = "|".join([*map(re.escape, alternatives), *prefixes])
+    return re.compile(rf"(?<![^\W\d_])(?:{words_})(?![^\W\d_])|n['’ʼ\"]t(?![^\W\d_])", re.IGNORECASE)
 
 
 @functools.cache
