@@ -178,10 +178,10 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if not item.text or not item.cite:
                 continue
             text = Side.of(item.text)
+            if not (text.denied or words().antonym_forms & text.keys.keys()
+                    or any(may_negate(c.quote) or (c.translation and may_negate(c.translation)) for c in item.cite)):
+                continue  # nothing denied and no antonym on either side: nothing to compare (most items)
             sides = [(c, compared(ctx, c)) for c in item.cite]
-            antonyms = words().antonym_forms
-            if not (text.denied or antonyms & text.keys.keys() or any(may_negate(s) for _, s in sides)):
-                continue  # nothing denied and no antonym on either side: nothing to compare
             quotes = [(c, Side.of(s)) for c, s in sides]
             reported = [*negated(text, quotes), *opposed(text, quotes)] or list(denied_alone(text, sides))
             for found in reported:

@@ -120,12 +120,21 @@ def boilerplate_lines(paragraphs: Sequence[Line]) -> dict[int, str]:
     return found
 
 
+# Every way a line of boilerplate can begin (the headers, and the first words of the `lines`
+# patterns): a long paragraph that begins otherwise, and is no list item, is article text.
+_OPENING = re.compile(r"^\W*(?:" + "|".join([_alternation(_BOILER["headers"])] + [
+    re.sub(r"^\^\\W\*|^\^\\s\*", "", entry["raw"]) for entry in _BOILER["lines"]]) + ")", re.IGNORECASE)
+
+
 def boilerplate_at(paragraphs: Sequence[Line], index: int) -> str | None:
     """Why the index-th paragraph is not the article's text, as boilerplate_lines says,
     reading back only as far as a block of links needs (a check asks for the few quoted
     lines of each source: reading every line of 10,000 sources cost 2 s)."""
     paragraph = paragraphs[index]
     raw, norm = paragraph.raw.strip(), paragraph.norm.strip()
+    if len(raw) > _STAMP_LENGTH and not (_OPENING.match(raw) or _OPENING.match(norm) or _LIST_ITEM.match(raw)
+                                         or _headline(raw)):
+        return None  # a paragraph of the article: long, and opening as no boilerplate does
     if _HEADER_ALONE.match(norm):
         return f"a {raw.rstrip(':： .')!r} header"
     if _HEADER_LINK.match(norm):

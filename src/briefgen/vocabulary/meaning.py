@@ -104,9 +104,17 @@ def may_negate(text: str) -> bool:
     A scan of the lower-cased text first: `normal` only folds case, quotation marks and
     dashes, so a text with no candidate there has none (most quotes; 1 s of the
     5,000-meeting check was normalising them for this)."""
-    if _raw_candidates().search(text.lower()) is None:
+    lower = text.lower()
+    if not any(piece in lower for piece in _pieces()) or _raw_candidates().search(lower) is None:
         return False
     return _candidates().search(unicodedata.normalize("NFC", normal(text))) is not None
+
+
+@functools.cache
+def _pieces() -> tuple[str, ...]:
+    """Substrings every candidate contains (`in` is ten times cheaper than the pattern)."""
+    table = words()
+    return tuple({*table.negations, *table.refusals, *table.prefixes, "n't", "n’t", "nʼt", 'n"t'})
 
 
 @functools.cache
