@@ -28,8 +28,8 @@ from typing import Iterator
 from ..claims import quoted
 from ..context import Context
 from ..model import Diagnostic, Severity
-from ..text import contains_words
-from ..vocabulary import COUNTRIES, country_forms, countries_in
+from ..text import contains_words, normal
+from ..vocabulary import countries_in, known_country
 
 ID = "country-not-cited"
 SEVERITY: Severity = "error"
@@ -43,9 +43,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if person.country is None or not cite:
                 continue
             said = quoted(cite)
-            forms = country_forms(person.country)
-            known = next((c for c in COUNTRIES if forms[0] in COUNTRIES[c].names), None)
-            if (known in countries_in(said)) if known else any(contains_words(said, f) for f in forms):
+            known = known_country(person.country)
+            if (known in countries_in(said)) if known else contains_words(said, normal(person.country)):
                 continue
             named = sorted(countries_in(said))
             yield Diagnostic(

@@ -66,8 +66,7 @@ def figures(text: str) -> list[tuple[str, str | None]]:
         if scale:
             scale = next(v for k, v in SCALES.items() if scale.startswith(k))
         found.append((digits, scale))
-    words = [w for w in TOKEN.findall(text) if w in NUMBER_WORDS]  # a set lookup: 3x faster than one alternation
-    if words:
+    if any(w in NUMBER_WORDS for w in TOKEN.findall(text)):  # a set lookup: 3x faster than one alternation
         found += [(str(NUMBER_WORDS[w]), None) for w in TOKEN.findall(IDIOMS.sub(" ", text)) if w in NUMBER_WORDS]
     return found
 

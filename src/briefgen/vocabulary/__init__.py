@@ -110,16 +110,13 @@ NUMBER_WORDS: dict[str, int] = _numbers()  # normalised word -> value
 OFFICES: dict[str, frozenset[str]] = _offices()  # a word of office -> its equivalents
 
 
-def country_forms(name: str) -> tuple[str, ...]:
-    """Every normalised form that names a country: itself, its adjectives and demonyms
-    (just the name, normalised, for a country not in the table)."""
-    country = COUNTRIES.get(name) or next((c for c in COUNTRIES.values() if normal(name) in c.names), None)
+def known_country(name: str) -> str | None:
+    """The country of the table an officer's `country` means: by its name or one of its
+    names, else the one country it names ("the Republic of Uzbekistan", "Kazakhstan (host)")."""
+    if name in COUNTRIES:
+        return name
     named = countries_in(normal(name))
-    if country is None and len(named) == 1:  # "the Republic of Uzbekistan", "Kazakhstan (host)"
-        country = COUNTRIES[next(iter(named))]
-    if country is None:
-        return (normal(name),)
-    return (*country.names, *country.adjectives, *country.demonyms)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def country_named(word: str) -> str | None:

@@ -92,34 +92,6 @@ def _headline(raw: str) -> bool:
     return raw.count(" ") < 2 * _HEADLINE_WORDS and len(raw.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(raw)
 
 
-def boilerplate_lines(paragraphs: Sequence[Line]) -> dict[int, str]:
-    """The lines of a source that are not the article's text, with why: link headers
-    ("Read also", "Latest news", "Читайте также") and the links listed after them until the
-    next ordinary paragraph, captions and photo credits, tags, bylines, comment counters,
-    time stamps and datelines alone."""
-    found: dict[int, str] = {}
-    in_links: str | None = None  # the header whose links are being listed
-    for paragraph in paragraphs:
-        raw = paragraph.raw.strip()
-        norm = paragraph.norm.strip()
-        if _HEADER_ALONE.match(norm):
-            in_links = raw.rstrip(":： .")
-            found[paragraph.line] = f"a {in_links!r} header"
-            continue
-        if _HEADER_LINK.match(norm):
-            found[paragraph.line] = f"a {raw.split(':')[0].strip()!r} link"
-            continue
-        if in_links is not None:
-            if _LIST_ITEM.match(raw) or _headline(raw):
-                found[paragraph.line] = f"a link listed under {in_links!r}"
-                continue
-            in_links = None
-        why = next((why for pattern, why in _LINES if pattern.search(raw)), None) or stamp(raw)
-        if why:
-            found[paragraph.line] = why
-    return found
-
-
 # Every way a line of boilerplate can begin (the headers, and the first words of the `lines`
 # patterns): a long paragraph that begins otherwise, and is no list item, is article text.
 _OPENING = re.compile(r"^\W*(?:" + "|".join([_alternation(_BOILER["headers"])] + [
@@ -127,9 +99,11 @@ _OPENING = re.compile(r"^\W*(?:" + "|".join([_alternation(_BOILER["headers"])] +
 
 
 def boilerplate_at(paragraphs: Sequence[Line], index: int) -> str | None:
-    """Why the index-th paragraph is not the article's text, as boilerplate_lines says,
-    reading back only as far as a block of links needs (a check asks for the few quoted
-    lines of each source: reading every line of 10,000 sources cost 2 s)."""
+    """Why the index-th paragraph is not the article's text (None: it is): a link header
+    ("Read also", "Latest news", "Читайте также") or a link listed after one until the next
+    ordinary paragraph, a caption or photo credit, tags, a byline, a comment counter, a time
+    stamp or dateline alone. Reads back only as far as a block of links needs: a check asks
+    for the few quoted lines of each source (every line of 10,000 sources cost 2 s)."""
     paragraph = paragraphs[index]
     raw, norm = paragraph.raw.strip(), paragraph.norm.strip()
     if len(raw) > _STAMP_LENGTH and not (_OPENING.match(raw) or _OPENING.match(norm) or _LIST_ITEM.match(raw)
@@ -147,6 +121,11 @@ def boilerplate_at(paragraphs: Sequence[Line], index: int) -> str | None:
                     or _headline(before.raw.strip())):
                 break
     return next((why for pattern, why in _LINES if pattern.search(raw)), None) or stamp(raw)
+
+
+def boilerplate_lines(paragraphs: Sequence[Line]) -> dict[int, str]:
+    """Every line of a source that is not the article's text, with why (for `status`)."""
+    return {p.line: why for i, p in enumerate(paragraphs) if (why := boilerplate_at(paragraphs, i))}
 
 
 # --- tense ------------------------------------------------------------------------------
