@@ -58,13 +58,16 @@ class _RecordsOnly(pickle.Unpickler):
 @functools.lru_cache(maxsize=1)
 def _code() -> bytes:
     """briefgen's code and what its results depend on: an entry computed by other code (a new
-    version, a local edit, another PyYAML, rapidfuzz, Python or Unicode database) is never found."""
+    version, a local edit, another PyYAML, rapidfuzz, pymorphy3 or its dictionary, iuliia,
+    Python or Unicode database) is never found."""
     import yaml
 
     hasher = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
+    package = Path(__file__).parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):  # the vocabulary too
         hasher.update(path.read_bytes())
     versions = (yaml.__version__, getattr(yaml, "__with_libyaml__", False), _version("rapidfuzz"),
+                _version("pymorphy3"), _version("pymorphy3-dicts-ru"), _version("iuliia"),
                 sys.version, unicodedata.unidata_version)
     hasher.update(repr(versions).encode())
     return hasher.digest()

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .russian import declined_in, is_cyrillic, spelt_in
+
 QUOTES = "\"'`´«»‹›‘’‚‛“”„‟❛❜❝❞〝〞〟＂＇"
 DASHES = "-‐‑‒–—―−﹘﹣－⁃"
 IGNORED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -156,23 +158,26 @@ def find_parts(parts: list[str], text: str, start: int = 0, end: int | None = No
 
 
 def contains_words(haystack: str, needle: str) -> bool:
-    """Whether normalised `needle` stands in normalised `haystack` as whole words.
-
-    A needle may end inside a word only for Cyrillic, whose nouns decline (`Ташкент` in
-    `Ташкенте`).
-    """
+    """Whether normalised `needle` stands in normalised `haystack` as whole words; a
+    Cyrillic needle also in another grammatical case (`Ташкент` in "в Ташкенте",
+    `глава государства` in "главы государства"), by `russian.declined_in`."""
     if not needle:
         return False
-    declines = "\u0400" <= needle[-1] <= "\u04ff"
     found = haystack.find(needle)
     while found >= 0:
         after = found + len(needle)
         cuts_head = _wordish(needle[0]) and found > 0 and _wordish(haystack[found - 1])
-        cuts_tail = not declines and _wordish(needle[-1]) and after < len(haystack) and _wordish(haystack[after])
+        cuts_tail = _wordish(needle[-1]) and after < len(haystack) and _wordish(haystack[after])
         if not (cuts_head or cuts_tail):
             return True
         found = haystack.find(needle, found + 1)
-    return False
+    return is_cyrillic(needle) and declined_in(haystack, needle)
+
+
+def names_in(text: str, name: str) -> bool:
+    """Whether a normalised name stands in normalised `text`: as written, in another case,
+    or spelt in the other script (`Nikolai Patrushev` in "с Николаем Патрушевым")."""
+    return contains_words(text, name) or spelt_in(text, name)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from typing import Iterator
 
 from ..context import Context
 from ..model import Citation, Diagnostic, Meeting, Severity
-from ..text import contains_words, find_parts, normal
+from ..text import find_parts, names_in, normal
 from ..vocabulary import date_pattern
 
 ID = "date-not-cited"
@@ -79,7 +79,7 @@ def about_another(quote: str, sentence: str, date: re.Match[str], meeting: Meeti
         return "a byline, credit or time stamp"
     people = [m.group(1) for m in OFFICE_NAME.finditer(sentence)]
     terms = [t for p in meeting.participants for t in p.terms()]
-    if people and not any(contains_words(sentence, t) for t in terms):
+    if people and not any(names_in(sentence, t) for t in terms):
         return f"an event of {people[0].strip()}, who is no participant"
     return None
 

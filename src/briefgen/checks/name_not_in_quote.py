@@ -32,7 +32,7 @@ from typing import Iterator
 from ..context import Context
 from ..languages import dominant_script
 from ..model import Diagnostic, Participant, Severity
-from ..text import contains_words, fold, normal, whole_words
+from ..text import contains_words, fold, names_in, normal, whole_words
 
 ID = "name-not-in-quote"
 SEVERITY: Severity = "error"
@@ -45,10 +45,10 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for person in meeting.participants:
             quotes = [c.quote for c in person.cite]
             folded = [normal(q) for q in quotes]
-            if any(contains_words(q, normal(person.name)) for q in folded):
+            if any(names_in(q, normal(person.name)) for q in folded):
                 continue
             aliases = [normal(a) for a in person.aliases]
-            alias_found = any(contains_words(q, a) for a in aliases for q in folded)
+            alias_found = any(names_in(q, a) for a in aliases for q in folded)
             # A near miss that is a declared alias is the officer's choice of spelling; one that
             # is no alias is a misspelt name (Tokeyev beside a quote's Tokayev), whatever else matches.
             near = next((n for n in near_misses(person, quotes) if not _is_alias(normal(n), aliases)), None)

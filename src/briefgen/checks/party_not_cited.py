@@ -33,7 +33,7 @@ from typing import Iterator
 from ..claims import borne_out, content_words, quoted
 from ..context import Context
 from ..model import Diagnostic, Meeting, Participant, Severity
-from ..text import contains_words, normal
+from ..text import contains_words, names_in, normal
 from ..vocabulary import COUNTRIES, country_named, countries_in, groups_in
 
 ID = "party-not-cited"
@@ -54,7 +54,7 @@ def stands_for(person: Participant, meeting: Meeting) -> frozenset[str]:
 def named(said: str, meeting: Meeting) -> tuple[set[str], set[str]]:
     """The countries and the participants a commitment's quotes name."""
     countries = set(countries_in(said) | groups_in(said, meeting.date))
-    people = {p.name for p in meeting.participants if any(contains_words(said, t) for t in p.terms())}
+    people = {p.name for p in meeting.participants if any(names_in(said, t) for t in p.terms())}
     if any(contains_words(said, normal(term)) for term in EVERYONE) or not (countries or people):
         people = {p.name for p in meeting.participants}  # the sides, or an agentless sentence
     for person in meeting.participants:

@@ -35,7 +35,7 @@ from typing import Iterator
 from ..context import Context, Match
 from ..corpus import Paragraph, SourceText
 from ..model import Diagnostic, Participant, Severity
-from ..text import contains_words, find_parts
+from ..text import find_parts, names_in
 from ..vocabulary.discourse import Frame, sentences, speech_frames
 
 ID = "speaker-elsewhere"
@@ -75,7 +75,7 @@ def governing(match: Match, participants: Sequence[Participant]) -> list[Frame]:
 
 
 def named(subject: str, person: Participant) -> bool:
-    return any(contains_words(subject, term) for term in person.terms())
+    return any(names_in(subject, term) for term in person.terms())
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:

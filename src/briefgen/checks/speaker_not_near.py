@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ..context import Context, Match
 from ..model import Diagnostic, Severity
-from ..text import contains_words, normal
+from ..text import names_in, normal
 
 ID = "speaker-not-near"
 SEVERITY: Severity = "warning"
@@ -53,4 +53,4 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 def named(match: Match, names: list[str]) -> bool:
     before = match.text.paragraph_before(match.paragraph)
     context = [match.paragraph] + ([before] if before else [])
-    return any(contains_words(p.norm, name) for p in context for name in names)
+    return any(names_in(p.norm, name) for p in context for name in names)

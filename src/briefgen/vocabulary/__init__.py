@@ -17,7 +17,8 @@ from typing import Iterator
 
 import yaml
 
-from ..text import contains_words, normal
+from ..russian import same_word
+from ..text import names_in, normal
 
 
 def _table(name: str) -> object:
@@ -126,8 +127,10 @@ def country_named(word: str) -> str | None:
 
 def _scanner(forms: dict[str, str]) -> re.Pattern[str]:
     """One pattern for many normalised forms, each standing as whole words, except that a
-    Cyrillic form may end inside a word (its case ending): `казахстан` in "казахстана".
-    One C-speed scan of a text instead of a search per form (contains_words' rule)."""
+    Cyrillic form is a stem that runs on: `казахстан` in "Казахстана" and in
+    "казахстанской". The country tables hold stems, not words for `russian.same_word`,
+    because a country's adjective is a word of its own ("российской" is no form of
+    "Россия"), and because one C-speed scan of an archive beats a search per form."""
     ordered = sorted(forms, key=len, reverse=True)
     latin = "|".join(re.escape(f) for f in ordered if f[-1:].isascii())
     cyrillic = "|".join(re.escape(f) for f in ordered if not f[-1:].isascii())
@@ -166,23 +169,18 @@ def place_names(city: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 
 def names_place(quote: str, name: str) -> bool:
-    """Whether normalised `quote` names the place, allowing Russian case endings."""
-    name = normal(name)
-    if name[-1:] in ("а", "я") and any("\u0400" <= c <= "\u04ff" for c in name):
-        return contains_words(quote, name[:-1])
-    return contains_words(quote, name)
+    """Whether normalised `quote` names the place, in any Russian case or in the other
+    script (`names_in`)."""
+    return names_in(quote, normal(name))
 
 
 @functools.lru_cache(maxsize=None)
 def city_of(word: str) -> str | None:
-    """The canonical city a word names, allowing Russian case endings (memoised: words recur)."""
+    """The canonical city a word names, in any Russian case (memoised: words recur)."""
     word = normal(word)
     for city in CITIES.values():
-        for name in (city.name, *city.names):
-            name = normal(name)
-            stem = name[:-1] if name[-1:] in ("а", "я") and re.search("[а-я]", name) else name
-            if word == name or (stem != name and word.startswith(stem) and len(word) - len(stem) <= 2):
-                return city.name
+        if any(same_word(word, normal(name)) for name in (city.name, *city.names)):
+            return city.name
     return None
 
 

@@ -1,0 +1,185 @@
+"""Russian as it is written: a word in any grammatical case, and a name in the Latin script.
+
+Russian declines names ("с Николаем Патрушевым", "Касым-Жомарта Токаева", "Насрулло
+Махмудзоды"). pymorphy3 reads a word every way OpenCorpora's dictionary allows (and
+guesses unknown words, such as most Central Asian names, from their endings); two words
+are one when some reading of the text's word has the name's word as its dictionary
+form, or the two share one. A guess never stretches further than a case ending:
+the words must share all but their last `ENDING` letters, so "Токаевский" is not
+"Токаев" and "Ташкентский" not "Ташкент".
+
+iuliia spells a Cyrillic word in Latin under every scheme it knows (BGN/PCGN, Wikipedia,
+the passport and ICAO ones, the French MVD one that gives "Kassym-Jomart", ...), and
+`skeleton` forgives what the schemes disagree on (doubled letters, y or i, kh or h):
+"Nikolai Patrushev" is "Николай Патрушев" without an alias. A spelling no scheme makes
+("Alexander" for "Александр", pinyin "Zhang" for "Чжан") still needs an alias.
+
+Both libraries load on first use, which comes only when a Cyrillic word was not found as
+written (pymorphy3's dictionary takes 0.14 s to load; the shipped summaries never need it).
+Words here are normalised (`text.normal`: NFKD, case-folded, ё as е); the libraries read
+composed text, so words are composed for them and their answers normalised back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+ENDING = 3  # letters a case ending changes at most: Токаев/Токаевым, Махмудзода/Махмудзодой
+STEM = 3  # letters two forms of one word share at least (Мин/Мином)
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[a-z]")
+# A word, hyphenated names whole (Касым-Жомарт), with the combining marks of normalised
+# text (NFKD writes й as и and a breve, which \w does not match).
+WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:-(?:[^\W\d_]|[\u0300-\u036f])+)*")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_cyrillic(word: str) -> bool:
+    """Whether a text has a Cyrillic letter (memoised: a paragraph is asked for each name)."""
+    return CYRILLIC.search(word) is not None
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _normal(word: str) -> str:
+    """A library's answer as `text.normal` writes words."""
+    return unicodedata.normalize("NFKD", word.replace("ё", "е")).casefold()
+
+
+def _composed(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
+@lru_cache(maxsize=1 << 16)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form a normalised Cyrillic word may be a form of, and the word."""
+    return frozenset(_normal(p.normal_form) for p in _analyzer().parse(_composed(word))) | {word}
+
+
+@lru_cache(maxsize=1 << 12)
+def forms(word: str) -> frozenset[str]:
+    """Every form of the words a normalised Cyrillic word may be the dictionary form of."""
+    found = {word}
+    for parse in _analyzer().parse(_composed(word)):
+        if _normal(parse.normal_form) == word:
+            found.update(_normal(f.word) for f in parse.lexeme)
+    return frozenset(found)
+
+
+def _close(a: str, b: str) -> bool:
+    """Whether two words differ at most in their endings."""
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared >= min(STEM, len(a), len(b)) and len(a) - shared <= ENDING and len(b) - shared <= ENDING
+
+
+def _declined(found: str, wanted: str) -> bool:
+    if found == wanted:
+        return True
+    if not _close(found, wanted):
+        return False
+    readings = lemmas(found)
+    return wanted in readings or not readings.isdisjoint(lemmas(wanted))
+
+
+@lru_cache(maxsize=1 << 16)
+def same_word(found: str, wanted: str) -> bool:
+    """Whether normalised `found` (a text's word) is normalised `wanted` in another case;
+    the parts of a hyphenated name compared one by one (Касым-Жомарта, Касым-Жомарт)."""
+    if found == wanted:
+        return True
+    if not (is_cyrillic(found) and is_cyrillic(wanted)):
+        return False
+    have, want = found.split("-"), wanted.split("-")
+    if len(have) != len(want):
+        return _declined(found, wanted)
+    return all(_declined(h, w) for h, w in zip(have, want))
+
+
+@lru_cache(maxsize=1 << 14)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text))
+
+
+def _runs(text: str, name: str, same: Any) -> bool:
+    """Whether the words of `name` stand together in `text`, each `same` as its own."""
+    want, have = words(name), words(text)
+    if not want:
+        return False
+    return any(all(same(have[i + j], w) for j, w in enumerate(want)) for i in range(len(have) - len(want) + 1))
+
+
+def declined_in(text: str, name: str) -> bool:
+    """Whether normalised `name` stands in normalised `text` as whole words, each perhaps
+    in another grammatical case (the words of a name decline one by one in Russian)."""
+    if any(w[:STEM] not in text for w in words(name)):
+        return False  # every form of a word starts as it does: no text needs reading
+    return _runs(text, name, same_word)
+
+
+# --- Latin spellings ---------------------------------------------------------------
+
+# Differences between the schemes (and the press) that do not make another name.
+_FORGIVE = ((re.compile(r"kh"), "h"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1+"), r"\1"),
+            (re.compile(r"ie"), "e"))
+
+
+@lru_cache(maxsize=1 << 14)
+def skeleton(latin: str) -> str:
+    """A Latin spelling without what transliterations disagree on: "kassym-jomart tokayev"
+    and "kasym-jomart tokaev" are one."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", latin.casefold()) if c.isascii())
+    text = re.sub(r"[^a-z\- ]", "", text)
+    for pattern, replacement in _FORGIVE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _schemes() -> tuple[Any, ...]:
+    import iuliia  # type: ignore[import-untyped]
+
+    return tuple(getattr(iuliia, name) for name in iuliia.__all__ if name.isupper())
+
+
+@lru_cache(maxsize=1 << 16)
+def spellings(word: str) -> frozenset[str]:
+    """The skeletons of a normalised Cyrillic word's Latin spellings, under every scheme,
+    each `е` also read as the `ё` normalisation made it (Мирзиёев is "Mirziyoyev")."""
+    composed = _composed(word)
+    readings = {composed, *(composed[:i] + "ё" + composed[i + 1:] for i, c in enumerate(composed) if c == "е")}
+    return frozenset(skeleton(s.translate(r)) for s in _schemes() for r in readings)
+
+
+@lru_cache(maxsize=1 << 16)
+def spelt(found: str, wanted: str) -> bool:
+    """Whether two normalised words, one Cyrillic and one Latin, spell one name; the
+    Cyrillic one in any case ("Патрушевым" spells "Patrushev")."""
+    if is_cyrillic(found) == is_cyrillic(wanted):
+        return found == wanted
+    declines = is_cyrillic(found)  # the text's word: the name's own word is as the officer wrote it
+    cyrillic, latin = (found, wanted) if declines else (wanted, found)
+    target = skeleton(latin)
+    if target in spellings(cyrillic):
+        return True
+    if not declines or not any(_close(s, target) for s in spellings(cyrillic)):
+        return False  # a far spelling needs no analysis
+    return any(target in spellings(lemma) for lemma in lemmas(cyrillic) if _close(lemma, cyrillic))
+
+
+def spelt_in(text: str, name: str) -> bool:
+    """Whether normalised `name` stands in normalised `text` in the other script, word by
+    word (Cyrillic words of the text in any case)."""
+    crosses = _LATIN.search(text) if is_cyrillic(name) else is_cyrillic(text)
+    return bool(crosses) and _runs(text, name, spelt)
