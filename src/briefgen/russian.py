@@ -81,7 +81,7 @@ def _close(a: str, b: str) -> bool:
         if x != y:
             break
         shared += 1
-    return shared >= min(STEM, len(a), len(b)) and len(a) - shared <= ENDING and len(b) - shared <= ENDING
+    return shared >= max(1, min(STEM, len(a) - 1, len(b) - 1)) and len(a) - shared <= ENDING and len(b) - shared <= ENDING
 
 
 def _declined(found: str, wanted: str) -> bool:
@@ -101,10 +101,10 @@ def same_word(found: str, wanted: str) -> bool:
         return True
     if not (is_cyrillic(found) and is_cyrillic(wanted)):
         return False
+    if _declined(found, wanted):
+        return True
     have, want = found.split("-"), wanted.split("-")
-    if len(have) != len(want):
-        return _declined(found, wanted)
-    return all(_declined(h, w) for h, w in zip(have, want))
+    return len(have) == len(want) > 1 and all(_declined(h, w) for h, w in zip(have, want))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -173,9 +173,12 @@ def spelt(found: str, wanted: str) -> bool:
     target = skeleton(latin)
     if target in spellings(cyrillic):
         return True
-    if not declines or not any(_close(s, target) for s in spellings(cyrillic)):
-        return False  # a far spelling needs no analysis
-    return any(target in spellings(lemma) for lemma in lemmas(cyrillic) if _close(lemma, cyrillic))
+    if not declines or len(cyrillic) <= ENDING or not any(_close(s, target) for s in spellings(cyrillic)):
+        return False  # a short word is no declined name; a far spelling needs no analysis
+    # The Latin name may spell another form of the word than its dictionary form: the
+    # guesser reads "Махмудзоды" as a form of "Махмудзод", whose genitive spells "Mahmudzoda".
+    return any(target in spellings(form) for lemma in lemmas(cyrillic) if _close(lemma, cyrillic)
+               for form in forms(lemma) if _close(form, cyrillic))
 
 
 def spelt_in(text: str, name: str) -> bool:
