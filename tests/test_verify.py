@@ -9,7 +9,7 @@ import pytest
 
 from briefgen import checks
 from briefgen.vocabulary import date_pattern
-from briefgen.checks.figure_not_cited import figures
+from briefgen.figures import figures
 from briefgen.checks.source_conflict import meeting_places
 from briefgen.load import load
 from briefgen.model import Citation, Where
