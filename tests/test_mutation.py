@@ -50,6 +50,11 @@ KINDS: dict[str, tuple[set[str], float]] = {
     "quote: from boilerplate": ({"quote-boilerplate"}, 1.0),
     "future: reported as done": ({"future-as-done"}, 0.8),
     "speaker: another's words": ({"speaker-elsewhere", "speaker-not-near", "unknown-speaker"}, 1.0),
+    "translation: number changed": ({"translation-unfaithful"}, 1.0),
+    "translation: month changed": ({"translation-unfaithful"}, 1.0),
+    "translation: name changed": ({"translation-unfaithful"}, 1.0),
+    "translation: place changed": ({"translation-unfaithful"}, 1.0),
+    "translation: negation changed": ({"translation-unfaithful"}, 1.0),
 }
 
 Mutant = tuple[str, str, Dossier]  # kind, description, dossier
@@ -406,10 +411,42 @@ def attribution_mutants(dossier: Dossier) -> Iterator[Mutant]:
                 break
 
 
+# What a translation mutant changes, kind by kind: (pattern, replacement) in the translation.
+TRANSLATION_EDITS: dict[str, list[tuple[str, str]]] = {
+    "translation: number changed": [(r"\b2022\b", "2021"), (r"\bfirst\b", "second"), (r"\b1200\b", "1300"),
+                                    (r"\btwo\b", "three")],
+    "translation: month changed": [(r"\bOctober\b", "November"), (r"\bMay\b", "June"), (r"\bJune\b", "July")],
+    "translation: name changed": [(r"\bKassym-Jomart Tokayev\b", "Shavkat Mirziyoyev"), (r"\bTokayev\b", "Japarov"),
+                                  (r"\bAlmaz Temirov\b", "Rustam Nazarov")],
+    "translation: place changed": [(r"\bAfghanistan\b", "Pakistan"), (r"\bAlmaty\b", "Astana"),
+                                   (r"\bRussia\b", "China"), (r"\bBishkek\b", "Osh")],
+    "translation: negation changed": [(r" are ", " are not "), (r" is to ", " is not to "), (r" will ", " will not "),
+                                      (r" should ", " should not "), (r"far from realised", "fully realised"),
+                                      (r"no longer enough", "still enough"), (r"^It is important", "It is not important")],
+}
+
+
+def translation_mutants(dossier: Dossier) -> Iterator[Mutant]:
+    """A translation that says other than its original: a number, a month, a name, a place
+    or a negation changed (each edit once per translation that has what it changes)."""
+    for meeting in dossier.meetings:
+        for citation in meeting.citations():
+            if not citation.translation:
+                continue
+            for kind, edits in TRANSLATION_EDITS.items():
+                for pattern, replacement in edits:
+                    changed = re.sub(pattern, replacement, citation.translation, count=1)
+                    if changed != citation.translation:
+                        new = dataclasses.replace(citation, translation=changed)
+                        yield (kind, f"{meeting.id}: {changed[:60]!r}",
+                               with_meeting(dossier, meeting, with_citation(meeting, citation, new)))
+
+
 GENERATORS: list[Callable[[Dossier], Iterator[Mutant]]] = [
     quote_mutants, figure_mutants, date_mutants, location_mutants, name_mutants, swap_mutants,
     role_mutants, country_mutants, party_mutants, due_mutants, year_mutants, date_event_mutants, number_mutants,
     polarity_mutants, ellipsis_mutants, boilerplate_mutants, future_mutants, attribution_mutants,
+    translation_mutants,
 ]
 
 

@@ -173,7 +173,7 @@ def spelt(found: str, wanted: str) -> bool:
     target = skeleton(latin)
     if target in spellings(cyrillic):
         return True
-    if not declines or len(cyrillic) <= ENDING or not any(_close(s, target) for s in spellings(cyrillic)):
+    if not declines or min(len(cyrillic), len(target)) <= ENDING or not any(_close(s, target) for s in spellings(cyrillic)):
         return False  # a short word is no declined name; a far spelling needs no analysis
     # The Latin name may spell another form of the word than its dictionary form: the
     # guesser reads "Махмудзоды" as a form of "Махмудзод", whose genitive spells "Mahmudzoda".

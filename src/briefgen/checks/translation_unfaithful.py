@@ -1,0 +1,162 @@
+"""A `translation` that does not carry its original's facts, or adds some.
+
+The brief shows the translation as the source's words, so it must say what the quote
+says: the same numbers (in digits or words, English or Russian: "2022", "first" and
+"первой", "five" and "пяти"), months, participants (in any case and either script),
+places and countries, and as much negation. Wording and word order are the officer's:
+only these facts are compared. An original in a language other than English or Russian
+is not read (its number words and negations are unknown here).
+
+A negation counts as carried when the other text denies in its own way: "far from
+realised" for "далеко не раскрыт", "no longer enough" for "уже недостаточно" (words of
+negative sense, `vocabulary/negation.yaml`, count as negations on the side that is
+compared against).
+
+WARN:
+
+    quote: Данный вопрос мы предметно обсуждали с коллегами в октябре 2022 года
+    translation: We discussed this issue with colleagues in November 2021
+
+    quote: указанные риски региональной безопасности неразрывно связаны с ситуацией в Афганистане
+    translation: these regional security risks are not linked with the situation in Afghanistan
+
+PASS:
+
+    quote: Данный вопрос мы предметно обсуждали с коллегами в октябре 2022 года
+    translation: In October 2022 we discussed this issue in substance with colleagues
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..context import Context
+from ..figures import figures
+from ..model import Citation, Diagnostic, Meeting, Severity
+from ..text import names_in, normal
+from ..vocabulary import CITIES, MONTHS, countries_in, names_place, place_names
+from ..vocabulary.meaning import negates, read, words
+
+ID = "translation-unfaithful"
+SEVERITY: Severity = "warning"
+SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
+READ = ("en", "ru")  # the languages whose number words and negations briefgen knows
+# Ways English denies without a negation word of the table: "far from realised".
+DENYING_PHRASES = re.compile(r"\b(?:far from|by no means|anything but|далеко не)\b")
+MONTH_NAMES = [forms[0].capitalize() for forms in MONTHS]
+MONTH_OF = {normal(form): number for number, forms in enumerate(MONTHS, start=1) for form in forms}
+# English month words that are also other words ("may", "to march") or abbreviations
+# ("mar"): months only beside a day or a year ("14 May", "May 2024"), after a word that
+# dates ("in May"), or capitalised inside a sentence ("talks that May").
+AMBIGUOUS = frozenset(f for f in MONTH_OF if f.isascii() and (f in ("may", "march", "sept") or len(f) <= 3))
+DATING = frozenset({"in", "of", "since", "until", "till", "by", "from", "to", "early", "late", "mid", "next", "last",
+                    "this", "that", "each", "every", "on"})
+TOKEN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+|\d+")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a text states, as far as a translation must carry it."""
+
+    numbers: frozenset[str]
+    months: frozenset[str]
+    people: frozenset[str]
+    places: frozenset[str]
+    negations: int  # negation words, fixed phrases ("not only") left out
+    denials: int  # negations, words of negative sense ("insufficient") and denying phrases ("far from")
+    cues: int  # denials and the words that deny without negating ("against", "prevent")
+
+
+def facts(text: str, meeting: Meeting) -> Facts:
+    folded = normal(text)
+    reading = read(text)
+    negations = sum(1 for i, w in enumerate(reading.words) if negates(w.key) and i not in reading.idioms)
+    negative = sum(1 for w in reading.words if w.key.startswith(words().negative))  # "insufficient", "недостаточно"
+    denials = negations + negative + len(DENYING_PHRASES.findall(folded))
+    implicit = sum(1 for w in reading.words if w.key in words().implicit)
+    return Facts(
+        numbers=frozenset(digits for digits, _ in figures(folded)),
+        months=frozenset(_months(text)),
+        people=frozenset(p.name for p in meeting.participants if _person(p.name)
+                         and any(names_in(folded, normal(n)) for n in _names(p.name, p.aliases))),
+        places=frozenset(_places(folded, meeting)),
+        negations=negations,
+        denials=denials,
+        cues=denials + implicit,
+    )
+
+
+def _person(name: str) -> bool:
+    """A person's name ("Kassym-Jomart Tokayev"), not a group's ("Secretaries of the ...")."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A participant's name, aliases and surname (titles are words of office, not names)."""
+    words = name.split()
+    return (name, *aliases, *words[-1:])
+
+
+def _months(text: str) -> Iterator[str]:
+    tokens = [(m.group(), normal(m.group()), m.start()) for m in TOKEN.finditer(text)]
+    for i, (raw, word, start) in enumerate(tokens):
+        month = MONTH_OF.get(word)
+        if month and (word not in AMBIGUOUS or _dated(tokens, i) or
+                      (raw[:1].isupper() and not re.search(r"(?:^|[.!?]\s*)$", text[:start]))):
+            yield MONTH_NAMES[month - 1]
+
+
+def _dated(tokens: list[tuple[str, str, int]], i: int) -> bool:
+    """A day or year beside the word, or a word that dates before it."""
+    beside = [w for _, w, _ in tokens[max(i - 1, 0):i + 2]]
+    return any(w.isdigit() for w in beside) or (i > 0 and tokens[i - 1][1] in DATING)
+
+
+def _places(folded: str, meeting: Meeting) -> Iterator[str]:
+    yield from countries_in(folded)
+    for city in CITIES:
+        if any(names_place(folded, name) for name in place_names(city)):
+            yield city
+    if meeting.city not in CITIES and any(names_place(folded, n) for n in (meeting.city, *meeting.location_aliases)):
+        yield meeting.city
+
+
+def differences(original: Facts, translation: Facts) -> list[str]:
+    """What the translation leaves out of its original and what it adds, in words."""
+    found = []
+    for kind in ("numbers", "months", "people", "places"):
+        had, has = getattr(original, kind), getattr(translation, kind)
+        if had - has:
+            found.append(f"leaves out {_listed(had - has)}")
+        if has - had:
+            found.append(f"adds {_listed(has - had)}")
+    if original.negations > translation.denials or (original.denials and not translation.cues):
+        found.append("leaves out a negation")
+    if translation.negations > original.denials:
+        found.append("adds a negation")
+    return found
+
+
+def _listed(items: frozenset[str]) -> str:
+    return ", ".join(sorted(items))
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for meeting, citation in ctx.citations():
+        if not citation.translation or ctx.language(citation) not in READ:
+            continue
+        found = differences(facts(citation.quote, meeting), facts(citation.translation, meeting))
+        if found:
+            yield _report(citation, found)
+
+
+def _report(citation: Citation, found: list[str]) -> Diagnostic:
+    return Diagnostic(
+        citation.at("translation"), ID, SEVERITY,
+        f"the translation of the {citation.source!r} quote {'; '.join(found)}",
+        f"make it say what the original says: original \"{' '.join(citation.quote.split())}\"; "
+        f"translation \"{' '.join((citation.translation or '').split())}\"",
+    )
