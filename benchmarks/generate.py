@@ -86,11 +86,20 @@ def yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def translated(quote: str) -> str:
+    """A translation true to its quote as far as briefgen compares one: the commitments'
+    sentence in English, the people a quote names kept by name."""
+    if quote == AGREED_RU.rstrip("."):
+        return AGREED.rstrip(".")
+    names = [word for word in quote.split() if word[:1].isupper() and word.isascii()]
+    return " ".join([*names, "in the article's words, in English"]) if names else "The article's words, in English."
+
+
 def cite(source: tuple[str, bool, list[str]], quote: str, indent: str) -> list[str]:
     source_id, russian, _ = source
     lines = [f"{indent}- source: {source_id}", f"{indent}  quote: {yaml_text(quote)}"]
     if russian:
-        lines.append(f"{indent}  translation: The article's words, in English.")
+        lines.append(f"{indent}  translation: {yaml_text(translated(quote))}")
     return lines
 
 

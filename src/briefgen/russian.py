@@ -162,12 +162,35 @@ def spellings(word: str) -> frozenset[str]:
     return frozenset(skeleton(s.translate(r)) for s in _schemes() for r in readings)
 
 
+START = 2  # Latin letters that begin every spelling of a word and of its case forms
+
+
+@lru_cache(maxsize=1 << 14)
+def _initials(start: str) -> frozenset[str]:
+    """How a Cyrillic word's Latin spellings begin, from its first four letters: a scheme
+    spells a letter by its neighbours at most ("е" after a vowel is "ye"), and each
+    Cyrillic letter is at least one Latin letter, so the first two are settled by then."""
+    return frozenset(s[:START] for s in spellings(start))
+
+
+def _initial(word: str) -> frozenset[str]:
+    found = _INITIAL.get(word)
+    if found is None:
+        found = _INITIAL[word] = _initials(word[:4]) if is_cyrillic(word) else frozenset({skeleton(word)[:START]})
+    return found
+
+
+_INITIAL: dict[str, frozenset[str]] = {}  # a word -> _initial: a dict, as it is asked for every word of a text
+
+
 @lru_cache(maxsize=1 << 16)
 def spelt(found: str, wanted: str) -> bool:
     """Whether two normalised words, one Cyrillic and one Latin, spell one name; the
     Cyrillic one in any case ("Патрушевым" spells "Patrushev")."""
     if is_cyrillic(found) == is_cyrillic(wanted):
         return found == wanted
+    if _initial(found).isdisjoint(_initial(wanted)):
+        return False  # most words of a text: rejected before spelling them 28 ways
     declines = is_cyrillic(found)  # the text's word: the name's own word is as the officer wrote it
     cyrillic, latin = (found, wanted) if declines else (wanted, found)
     target = skeleton(latin)
@@ -185,4 +208,17 @@ def spelt_in(text: str, name: str) -> bool:
     """Whether normalised `name` stands in normalised `text` in the other script, word by
     word (Cyrillic words of the text in any case)."""
     crosses = _LATIN.search(text) if is_cyrillic(name) else is_cyrillic(text)
-    return bool(crosses) and _runs(text, name, spelt)
+    return bool(crosses) and _may_spell(text, name) and _runs(text, name, spelt)
+
+
+def _may_spell(text: str, name: str) -> bool:
+    """Whether every word of the name begins as some word of the text does, in Latin (one
+    set lookup a word, instead of comparing the name with every word of a paragraph)."""
+    have = _beginnings(text)
+    return all(not _initial(word).isdisjoint(have) for word in words(name))
+
+
+@lru_cache(maxsize=1 << 12)
+def _beginnings(text: str) -> frozenset[str]:
+    """The first letters of the Latin spellings of a normalised text's words."""
+    return frozenset(letter for word in words(text) for letter in _initial(word))

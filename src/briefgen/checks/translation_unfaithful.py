@@ -36,7 +36,8 @@ from ..context import Context
 from ..figures import figures
 from ..model import Citation, Diagnostic, Meeting, Severity
 from ..text import names_in, normal
-from ..vocabulary import CITIES, MONTHS, countries_in, names_place, place_names
+from ..russian import words as words_of
+from ..vocabulary import CITIES, MONTHS, city_of, countries_in, names_place
 from ..vocabulary.meaning import negates, read, words
 
 ID = "translation-unfaithful"
@@ -78,7 +79,7 @@ def facts(text: str, meeting: Meeting) -> Facts:
     implicit = sum(1 for w in reading.words if w.key in words().implicit)
     return Facts(
         numbers=frozenset(digits for digits, _ in figures(folded)),
-        months=frozenset(_months(text)),
+        months=frozenset(_months(text, folded)),
         people=frozenset(p.name for p in meeting.participants if _person(p.name)
                          and any(names_in(folded, normal(n)) for n in _names(p.name, p.aliases))),
         places=frozenset(_places(folded, meeting)),
@@ -100,26 +101,29 @@ def _names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     return (name, *aliases, *words[-1:])
 
 
-def _months(text: str) -> Iterator[str]:
-    tokens = [(m.group(), normal(m.group()), m.start()) for m in TOKEN.finditer(text)]
-    for i, (raw, word, start) in enumerate(tokens):
+def _months(text: str, folded: str) -> Iterator[str]:
+    tokens = TOKEN.findall(folded)
+    for i, word in enumerate(tokens):
         month = MONTH_OF.get(word)
-        if month and (word not in AMBIGUOUS or _dated(tokens, i) or
-                      (raw[:1].isupper() and not re.search(r"(?:^|[.!?]\s*)$", text[:start]))):
+        if month and (word not in AMBIGUOUS or _dated(tokens, i) or _capitalised(text, word)):
             yield MONTH_NAMES[month - 1]
 
 
-def _dated(tokens: list[tuple[str, str, int]], i: int) -> bool:
+def _capitalised(text: str, word: str) -> bool:
+    """Whether the word is written with a capital inside a sentence ("the talks that May")."""
+    return re.search(rf"[^.!?\s]\s+{word.capitalize()}\b", text) is not None
+
+
+def _dated(tokens: list[str], i: int) -> bool:
     """A day or year beside the word, or a word that dates before it."""
-    beside = [w for _, w, _ in tokens[max(i - 1, 0):i + 2]]
-    return any(w.isdigit() for w in beside) or (i > 0 and tokens[i - 1][1] in DATING)
+    return any(w.isdigit() for w in tokens[max(i - 1, 0):i + 2]) or (i > 0 and tokens[i - 1] in DATING)
 
 
 def _places(folded: str, meeting: Meeting) -> Iterator[str]:
+    """The countries and the cities of the table a text names (each city word once, in any
+    case), and the meeting's own place if the table does not know it."""
     yield from countries_in(folded)
-    for city in CITIES:
-        if any(names_place(folded, name) for name in place_names(city)):
-            yield city
+    yield from {city for word in words_of(folded) if (city := city_of(word))}
     if meeting.city not in CITIES and any(names_place(folded, n) for n in (meeting.city, *meeting.location_aliases)):
         yield meeting.city
 
