@@ -174,9 +174,11 @@ def contains_words(haystack: str, needle: str) -> bool:
     return is_cyrillic(needle) and declined_in(haystack, needle)
 
 
+@lru_cache(maxsize=1 << 16)
 def names_in(text: str, name: str) -> bool:
     """Whether a normalised name stands in normalised `text`: as written, in another case,
-    or spelt in the other script (`Nikolai Patrushev` in "с Николаем Патрушевым")."""
+    or spelt in the other script (`Nikolai Patrushev` in "с Николаем Патрушевым").
+    Memoised: the checks ask for each person in each quote, some again and again."""
     return contains_words(text, name) or spelt_in(text, name)
 
 

@@ -28,6 +28,7 @@ PASS:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -71,6 +72,13 @@ class Facts:
 
 
 def facts(text: str, meeting: Meeting) -> Facts:
+    people = tuple((p.name, p.aliases) for p in meeting.participants if _person(p.name))
+    return _facts(text, people, meeting.city if meeting.city not in CITIES else "", meeting.location_aliases)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _facts(text: str, people: tuple[tuple[str, tuple[str, ...]], ...], place: str, aliases: tuple[str, ...]) -> Facts:
+    """facts, memoised: a quote is cited again and again (by a participant and a statement)."""
     folded = normal(text)
     reading = read(text)
     negations = sum(1 for i, w in enumerate(reading.words) if negates(w.key) and i not in reading.idioms)
@@ -80,9 +88,8 @@ def facts(text: str, meeting: Meeting) -> Facts:
     return Facts(
         numbers=frozenset(digits for digits, _ in figures(folded)),
         months=frozenset(_months(text, folded)),
-        people=frozenset(p.name for p in meeting.participants if _person(p.name)
-                         and any(names_in(folded, normal(n)) for n in _names(p.name, p.aliases))),
-        places=frozenset(_places(folded, meeting)),
+        people=frozenset(name for name, also in people if any(names_in(folded, normal(n)) for n in _names(name, also))),
+        places=frozenset(_places(folded, place, aliases)),
         negations=negations,
         denials=denials,
         cues=denials + implicit,
@@ -119,13 +126,13 @@ def _dated(tokens: list[str], i: int) -> bool:
     return any(w.isdigit() for w in tokens[max(i - 1, 0):i + 2]) or (i > 0 and tokens[i - 1] in DATING)
 
 
-def _places(folded: str, meeting: Meeting) -> Iterator[str]:
+def _places(folded: str, place: str, aliases: tuple[str, ...]) -> Iterator[str]:
     """The countries and the cities of the table a text names (each city word once, in any
-    case), and the meeting's own place if the table does not know it."""
+    case), and the meeting's own place (`place`) when the table does not know it."""
     yield from countries_in(folded)
     yield from {city for word in words_of(folded) if (city := city_of(word))}
-    if meeting.city not in CITIES and any(names_place(folded, n) for n in (meeting.city, *meeting.location_aliases)):
-        yield meeting.city
+    if place and any(names_place(folded, n) for n in (place, *aliases)):
+        yield place
 
 
 def differences(original: Facts, translation: Facts) -> list[str]:

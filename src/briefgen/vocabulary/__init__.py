@@ -17,7 +17,7 @@ from typing import Iterator
 
 import yaml
 
-from ..russian import same_word
+from ..russian import is_cyrillic, same_word
 from ..text import names_in, normal
 
 
@@ -142,6 +142,7 @@ for _country in COUNTRIES.values():
     for _form in (*_country.names, *_country.adjectives, *_country.demonyms):
         _COUNTRY_FORMS.setdefault(_form, _country.name)
 _COUNTRY_SCAN = _scanner(_COUNTRY_FORMS)
+_CITY_NAMES = {normal(name): city.name for city in CITIES.values() for name in (city.name, *city.names)}
 _GROUP_TERMS = {term: g.name for g in GROUPS.values() for term in g.terms}
 _GROUP_SCAN = _scanner(_GROUP_TERMS)
 
@@ -178,10 +179,10 @@ def names_place(quote: str, name: str) -> bool:
 def city_of(word: str) -> str | None:
     """The canonical city a word names, in any Russian case (memoised: words recur)."""
     word = normal(word)
-    for city in CITIES.values():
-        if any(same_word(word, normal(name)) for name in (city.name, *city.names)):
-            return city.name
-    return None
+    if word in _CITY_NAMES:
+        return _CITY_NAMES[word]
+    return next((city for name, city in _CITY_NAMES.items()  # a case form shares its first letters
+                 if name[:2] == word[:2] and is_cyrillic(name) and same_word(word, name)), None)
 
 
 # A place claim is a verb of meeting, then `in`/`в` and a word: `took place in Almaty`,
