@@ -20,14 +20,14 @@ from conftest import check, copy_base
 HERE = Where("briefs/m.yaml", 1)
 
 
-def person(name: str, *aliases: str) -> Participant:
+def person(name: str, *aliases: str, titles: tuple[str, ...] = ()) -> Participant:
     return Participant(pos=HERE, name=name, role="r", cite=(Citation(pos=HERE, source="s", quote="q"),),
-                       aliases=aliases)
+                       aliases=aliases, titles=titles)
 
 
 MEETING = Meeting(pos=HERE, id="m", title="t", date=dt.date(2023, 6, 23), location="Almaty, Kazakhstan",
                   cite=(), summary="s",
-                  participants=(person("Kassym-Jomart Tokayev"), person("Nikolai Patrushev"),
+                  participants=(person("Kassym-Jomart Tokayev", titles=("глава государства", "the head of state")), person("Nikolai Patrushev"),
                                 person("Nasrullo Mahmudzoda"),
                                 Participant(pos=HERE, name="Secretaries of the Security Councils", role="r", cite=())))
 
@@ -45,6 +45,8 @@ CORRECT = [
     ("двадцать пять участников", "25 participants"),
     ("товарооборот достиг 1,5 млрд долларов", "trade reached 1.5 billion dollars"),
     ("одним из ключевых направлений", "one of the key areas"),
+    ("тысячи людей", "thousands of people"),
+    ("во-первых, безопасность", "firstly, security"),
     # months and years, other order
     ("в октябре 2022 года мы обсуждали этот вопрос", "we discussed the issue in October 2022"),
     ("прошла в Бишкеке 14 мая", "took place on 14 May in Bishkek"),
@@ -56,6 +58,8 @@ CORRECT = [
     ("подчеркнул Токаев", "Tokayev stressed"),
     ("по словам Насрулло Махмудзоды", "according to Mahmudzoda"),
     ("сказал президент", "the president said"),
+    ("сказал глава государства", "Tokayev said"),  # a title resolved to the name it stands for
+    ("заявил Токаев", "the head of state said"),
     # places and countries, as adjectives and nouns, in any case
     ("с ситуацией в Афганистане", "with the situation in Afghanistan"),
     ("в Центральной Азии и России", "in Central Asia and Russia"),

@@ -7,7 +7,8 @@ num2words spells every base number (1-19, the tens, the hundreds, thousand, mill
 billion, trillion) as a cardinal and an ordinal; pymorphy3 gives every case, gender and
 number form of each Russian word. A form whose likeliest reading is another word is left
 out ("семью" is first "family", "сорока" a magpie, "три" also "rub!" but first three),
-so that no text gains a number it does not state. tests/test_figures.py runs --check,
+so that no text gains a number it does not state. The English scale words have their
+plurals ("thousands"), as the Russian ones have theirs ("тысячи"). tests/test_figures.py runs --check,
 so the table never drifts from the libraries that made it.
 """
 
@@ -56,6 +57,8 @@ def table() -> dict[int, list[str]]:
             english = _one_word(num2words(value, lang="en", to=to))
             russian = _one_word(num2words(value, lang="ru", to=to))
             words += [english] if english else []
+            if english and value >= 100 and to == "cardinal":
+                words.append(english + "s")  # "thousands of people" for "тысячи людей"
             words += _russian_forms(russian) if russian else []
         rows[value] = list(dict.fromkeys(words))
     return rows

@@ -28,7 +28,8 @@ SCALES = {
 }
 # Number words that state no number: "one of the key areas", "одним из направлений".
 IDIOMS = re.compile(r"\b(?:first of all|first and foremost|at first|one another|one of|no one|one by one|"
-                    r"in one|as one|one day|одн\w* из|в первую очередь|прежде всего)\b")
+                    r"in one|as one|one day|одн\w* из|в первую очередь|прежде всего|"
+                    r"во-первых|во-вторых|в-третьих|в-четвертых)\b")
 # A word, the parts of a hyphenated one apart ("twenty-five"), with the combining marks of
 # normalised text (NFKD writes й as и and a breve).
 TOKEN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")

@@ -85,12 +85,34 @@ def _close(a: str, b: str) -> bool:
 
 
 def _declined(found: str, wanted: str) -> bool:
+    """`found` is a form of `wanted`, or both are forms of one name: "Захаровой" and
+    "Захарова" of the surname Захаров. A shared reading counts as a name's when the
+    dictionary reads both as names, surnames or places, or does not know `wanted` at all
+    (most Central Asian names, which the guesser reads); so "баках" (tanks), a form of
+    бак as one reading of "Баку" is, is still no form of Baku."""
     if found == wanted:
         return True
     if not _close(found, wanted):
         return False
-    readings = lemmas(found)
-    return wanted in readings or not readings.isdisjoint(lemmas(wanted))
+    if wanted in lemmas(found):
+        return True
+    if not _known(wanted):
+        return not lemmas(found).isdisjoint(lemmas(wanted))
+    return not _name_lemmas(found).isdisjoint(_name_lemmas(wanted))
+
+
+NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})  # OpenCorpora's tags of proper names
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_lemmas(word: str) -> frozenset[str]:
+    """The dictionary forms of the readings of a word as a proper name."""
+    return frozenset(_normal(p.normal_form) for p in _analyzer().parse(_composed(word)) if NAMES & p.tag.grammemes)
+
+
+@lru_cache(maxsize=1 << 12)
+def _known(word: str) -> bool:
+    return bool(_analyzer().word_is_known(_composed(word)))
 
 
 @lru_cache(maxsize=1 << 16)

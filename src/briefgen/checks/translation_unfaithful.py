@@ -72,7 +72,7 @@ class Facts:
 
 
 def facts(text: str, meeting: Meeting) -> Facts:
-    people = tuple((p.name, p.aliases) for p in meeting.participants if _person(p.name))
+    people = tuple((p.name, (*p.aliases, *p.titles)) for p in meeting.participants if _person(p.name))
     return _facts(text, people, meeting.city if meeting.city not in CITIES else "", meeting.location_aliases)
 
 
@@ -103,7 +103,8 @@ def _person(name: str) -> bool:
 
 
 def _names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """A participant's name, aliases and surname (titles are words of office, not names)."""
+    """A participant's name, aliases (and titles: a translator may write "Tokayev" for
+    "глава государства") and surname."""
     words = name.split()
     return (name, *aliases, *words[-1:])
 
