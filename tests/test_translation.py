@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.checks.translation_unfaithful import differences, facts
+from briefgen.checks.translation_unfaithful import faithful
 from briefgen.model import Citation, Meeting, Participant, Where
 
 from conftest import check, copy_base
@@ -33,7 +33,7 @@ MEETING = Meeting(pos=HERE, id="m", title="t", date=dt.date(2023, 6, 23), locati
 
 
 def found(original: str, translation: str) -> list[str]:
-    return differences(facts(original, MEETING), facts(translation, MEETING))
+    return faithful(Citation(pos=HERE, source="s", quote=original, translation=translation), MEETING)
 
 
 CORRECT = [
@@ -60,6 +60,7 @@ CORRECT = [
     ("сказал президент", "the president said"),
     ("сказал глава государства", "Tokayev said"),  # a title resolved to the name it stands for
     ("заявил Токаев", "the head of state said"),
+    ("на встрече глав государств", "at the meeting of heads of state"),  # a title in the plural names no one
     # places and countries, as adjectives and nouns, in any case
     ("с ситуацией в Афганистане", "with the situation in Afghanistan"),
     ("в Центральной Азии и России", "in Central Asia and Russia"),

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..context import Context
@@ -72,8 +72,16 @@ class Facts:
 
 
 def facts(text: str, meeting: Meeting) -> Facts:
-    people = tuple((p.name, (*p.aliases, *p.titles)) for p in meeting.participants if _person(p.name))
+    people = tuple((p.name, p.aliases) for p in meeting.participants if _person(p.name))
     return _facts(text, people, meeting.city if meeting.city not in CITIES else "", meeting.location_aliases)
+
+
+def titled(text: str, names: frozenset[str], meeting: Meeting) -> frozenset[str]:
+    """Those of `names` whom a text refers to by one of their `titles` ("глава государства"
+    for Tokayev): a translator may resolve a title to the name, or a name to the title."""
+    folded = normal(text)
+    return frozenset(p.name for p in meeting.participants
+                     if p.name in names and any(names_in(folded, normal(t)) for t in p.titles))
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -103,8 +111,7 @@ def _person(name: str) -> bool:
 
 
 def _names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """A participant's name, aliases (and titles: a translator may write "Tokayev" for
-    "глава государства") and surname."""
+    """A participant's name, aliases and surname."""
     words = name.split()
     return (name, *aliases, *words[-1:])
 
@@ -152,6 +159,19 @@ def differences(original: Facts, translation: Facts) -> list[str]:
     return found
 
 
+def faithful(citation: Citation, meeting: Meeting) -> list[str]:
+    """The differences of a citation's translation from its quote; a person named on one
+    side and referred to by title on the other is carried."""
+    quote, translation = citation.quote, citation.translation or ""
+    original, rendered = facts(quote, meeting), facts(translation, meeting)
+    if original.people != rendered.people:
+        by_title = (titled(translation, original.people - rendered.people, meeting)
+                    | titled(quote, rendered.people - original.people, meeting))
+        original = replace(original, people=original.people - by_title)
+        rendered = replace(rendered, people=rendered.people - by_title)
+    return differences(original, rendered)
+
+
 def _listed(items: frozenset[str]) -> str:
     return ", ".join(sorted(items))
 
@@ -160,7 +180,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting, citation in ctx.citations():
         if not citation.translation or ctx.language(citation) not in READ:
             continue
-        found = differences(facts(citation.quote, meeting), facts(citation.translation, meeting))
+        found = faithful(citation, meeting)
         if found:
             yield _report(citation, found)
 
