@@ -60,6 +60,46 @@ def pdf(brief: Path, tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def laid_out(brief: Path, tmp_path_factory) -> dict[str, Path]:
+    """Both copies as LibreOffice reads them, saved as flat ODF (its own model, in XML)."""
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    work = tmp_path_factory.mktemp("fodt")
+    copies = [brief / "brief-all.docx", brief / "brief-all-review.docx"]
+    completed = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--convert-to", "fodt",
+         "--outdir", str(work), *map(str, copies)],
+        capture_output=True, text=True, timeout=240,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return {path.stem: work / f"{path.stem}.fodt" for path in copies}
+
+
+ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def footnote_texts(fodt: Path) -> list[str]:
+    """The footnotes of a document as LibreOffice holds them, in reading order."""
+    from xml.etree import ElementTree
+
+    tree = ElementTree.parse(fodt)
+    return [" ".join("".join(body.itertext()).split()) for body in tree.iter(f"{ODF_TEXT}note-body")]
+
+
+@needs_soffice
+def test_the_review_copy_shows_the_same_footnotes_as_the_clean_copy(laid_out: dict[str, Path], brief: Path) -> None:
+    """A comment anchored around a footnote once made LibreOffice show notes displaced."""
+    clean, review = footnote_texts(laid_out["brief-all"]), footnote_texts(laid_out["brief-all-review"])
+    assert len(clean) > 40 and all(clean), "every footnote has its text"
+    assert review == clean
+    from xml.etree import ElementTree
+
+    comments = list(ElementTree.parse(laid_out["brief-all-review"]).iter(f"{ODF_OFFICE}annotation"))
+    assert len(comments) == len(docx.Document(brief / "brief-all-review.docx").comments) > 0
+
+
 @needs_soffice
 @needs_pdftotext
 def test_libreoffice_lays_out_headings_footnotes_and_page_numbers(pdf: Path) -> None:

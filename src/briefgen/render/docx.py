@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from itertools import takewhile
 from pathlib import Path
 from typing import cast
 
@@ -176,9 +177,13 @@ class _Writer:
             self.notes.add(paragraph, note_runs(note))
 
     def comment(self, paragraph: Paragraph, warnings: tuple[Diagnostic, ...]) -> None:
-        if self.review and warnings and paragraph.runs:
+        """A comment on the claim's words, never around its footnote references: a footnote
+        inside a comment's range makes LibreOffice show the notes of the whole document
+        displaced (notes 1 and 2 with note 3's text)."""
+        words = list(takewhile(lambda run: not run._r.xpath("./w:footnoteReference"), paragraph.runs))
+        if self.review and warnings and words:
             text = "\n".join(f"warning[{w.code}]: {w.message}" for w in warnings)
-            comment = self.document.add_comment(paragraph.runs, text=text, author="briefgen check", initials="BG")
+            comment = self.document.add_comment(words, text=text, author="briefgen check", initials="BG")
             # python-docx stamps the wall clock; the brief's moment keeps the file reproducible
             comment._comment_elm.set(qn("w:date"), self.moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
