@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph
 
 from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
 from ..model import Commitment, Diagnostic, Statement
+from ..text import normal
 from ..templating import template_path
 from . import Job
 from ._footnotes import Footnotes, TextRun, run_element
@@ -55,6 +56,7 @@ def document(brief: Brief, moment: dt.datetime, root: Path, review: bool = False
     _clear_body(document)
     _properties(document, brief, moment)
     writer = _Writer(document, review, moment)
+    writer.numbers = {source.id: number for number, source in enumerate(brief.sources, start=1)}
     _header_footer(document, brief, writer.style("Header"))
     writer.title_block(brief)
     writer.key_points(brief)
@@ -118,6 +120,9 @@ class _Writer:
         self.review = review
         self.moment = moment
         self.notes = Footnotes(document)
+        self.noted = 0  # footnotes so far: Word numbers them in the order they stand
+        self.said: dict[tuple[str, int], list[tuple[int, Note]]] = {}  # (source, line) -> the notes quoting it
+        self.numbers: dict[str, int] = {}  # a source's id -> its number in the list of sources
         # python-docx scans every style for each paragraph it styles: look each up once
         self.styles: dict[str, BaseStyle] = {style.name: style for style in document.styles}
         # python-docx finds the section properties (and the text width) anew among all the
@@ -173,8 +178,35 @@ class _Writer:
             self.para(f"{SINGLE_OUTLET} marks a statement or commitment that rests on a single outlet.", "Brief Meta")
 
     def footnotes(self, paragraph: Paragraph, notes: tuple[Note, ...]) -> None:
-        for note in notes:
-            self.notes.add(paragraph, note_runs(note))
+        """The claim's notes, their markers parted by a superscript comma (two markers
+        side by side read as one number: "16" and "17" as "1617"). A note that would say
+        what an earlier one says refers back to it instead."""
+        for index, note in enumerate(notes):
+            if index:
+                paragraph._p.append(self.marker_separator())
+            earlier = self.earlier(note)
+            self.noted += 1
+            self.notes.add(paragraph, [f"See note {earlier}."] if earlier else note_runs(note, self.numbers))
+            if not earlier:
+                self.said.setdefault((note.source.id, note.evidence.line), []).append((self.noted, note))
+
+    def earlier(self, note: Note) -> int | None:
+        """The number of an earlier note on the same line whose quote holds this one's."""
+        quote = normal(note.citation.quote)
+        return next((number for number, said in self.said.get((note.source.id, note.evidence.line), [])
+                     if quote in normal(said.citation.quote) and (not note.citation.translation
+                                                                  or note.citation.translation == said.citation.translation)),
+                    None)
+
+    def marker_separator(self) -> BaseOxmlElement:
+        run = OxmlElement("w:r")
+        props = OxmlElement("w:rPr")
+        props.append(OxmlElement("w:rStyle", {qn("w:val"): self.notes.notes.reference_style}))
+        run.append(props)
+        text = OxmlElement("w:t")
+        text.text = ","
+        run.append(text)
+        return run
 
     def comment(self, paragraph: Paragraph, warnings: tuple[Diagnostic, ...]) -> None:
         """A comment on the claim's words, never around its footnote references: a footnote
@@ -292,16 +324,11 @@ def add(paragraph: Paragraph, text: str, bold: bool = False, italic: bool = Fals
     paragraph._p.append(run_element(text, bold, italic))
 
 
-def note_runs(note: Note) -> list[TextRun]:
-    """A citation as footnote text: outlet, title, date, seed file and line, the quoted words."""
-    source = note.source
-    runs: list[TextRun] = [source.outlet]
-    if source.title:
-        runs += [", ", (source.title, {"italic": True})]
-    if source.published:
-        runs.append(f", {long_date(source.published)}")
-    runs.append(f", {note.seed_path}, line {note.evidence.line}: ")
-    runs.append(f"“{' '.join(note.citation.quote.split())}”")
+def note_runs(note: Note, numbers: dict[str, int]) -> list[TextRun]:
+    """A citation as footnote text: the source's number in the list of sources (which
+    gives its outlet, title and date once), the seed file and line, the quoted words."""
+    runs: list[TextRun] = [f"Source {numbers[note.source.id]}, {note.seed_path}, line {note.evidence.line}: ",
+                           f"“{' '.join(note.citation.quote.split())}”"]
     if note.citation.translation:
         runs += [" (translation: ", (f"“{' '.join(note.citation.translation.split())}”", {"italic": True}), ")"]
     return runs
