@@ -49,14 +49,24 @@ def test_references_numbered_in_reading_order(built: Path, text: str) -> None:
     assert len(numbers) == sum(len(m.citations()) for m in meetings) + overdue
 
 
-def test_notes_link_to_the_seed_line(built: Path, text: str) -> None:
+def test_notes_name_the_seed_line_as_text(built: Path, text: str) -> None:
+    """A note names its seed file and line as text (a relative link breaks once the brief
+    is e-mailed) and its source by number; the list of sources is a numbered list."""
     dossier = load(built)
     verification = verify(built, dossier)
     lines = {verification.evidence[c.pos].line for _, c in dossier.citations()}
-    links = re.findall(r"\]\(\.\./seeds/([^)#]+)#L(\d+)\)", text)
-    assert {int(n) for _, n in links} == lines
-    for name, _ in links:
+    named = re.findall(r"\]: Source (\d+), `seeds/([^`]+)`, line (\d+): ", text)
+    assert {int(n) for _, _, n in named} == lines
+    assert "](../seeds/" not in text
+    listed = re.findall(r"^(\d+)\. .*`seeds/([^`]+)`", text, re.MULTILINE)
+    for number, name, _ in named:
+        assert (number, name) in listed
         assert (built / "seeds" / name).is_file()
+
+
+def test_markers_are_parted_and_notes_stand_apart_from_the_sources(text: str) -> None:
+    assert not re.search(r"\[\^\d+\]\[\^", text), "two markers side by side read as one number"
+    assert "\n\n## Notes\n" in text, "pandoc reads a heading straight after a list item as its text"
 
 
 def test_title_period_and_key_points_newest_first(text: str) -> None:

@@ -6,11 +6,10 @@ are `[^n]`, one definition per reference, linking to the seed file's line.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Note, long_date
+from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, long_date
 from ..templating import template_path
 from . import Job
 
@@ -32,12 +31,11 @@ SUFFIX = ".md"
 
 
 def render(brief: Brief, job: Job) -> bytes:
-    """The Markdown brief, with links to the seed files relative to where it is written."""
+    """The Markdown brief. Notes name their seed file as text, and the sources link to the
+    articles' URLs: a link relative to the output folder breaks once the brief is e-mailed."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    root, out_dir = job.root.resolve(), job.out_dir.resolve()
-
-    path = template_path(root, "brief.md.j2")
+    path = template_path(job.root.resolve(), "brief.md.j2")
     env = Environment(
         loader=FileSystemLoader(str(path.parent)),
         undefined=StrictUndefined,
@@ -48,13 +46,11 @@ def render(brief: Brief, job: Job) -> bytes:
     )
     env.filters.update(e=escape, quoted=quoted, long_date=long_date)
 
-    def link(note: Note) -> str:
-        target = os.path.relpath(root / note.seed_path, out_dir).replace(os.sep, "/")
-        return f"[{escape(note.seed_path)}, line {note.evidence.line}]({target}#L{note.evidence.line})"
-
     env.globals.update(
-        link=link,
-        refs=lambda notes: "".join(f"[^{n.number}]" for n in notes),
+        # the list of sources says outlet, title, date and link once; a note names the number
+        number={source.id: number for number, source in enumerate(brief.sources, start=1)},
+        # markers parted by a comma: side by side they read as one number ("1617")
+        refs=lambda notes: ",".join(f"[^{n.number}]" for n in notes),
         mark=lambda cited: f" {SINGLE_OUTLET}" if cited.outlets == 1 else "",
         single_mark=SINGLE_OUTLET,
         no_meetings=NO_MEETINGS,
