@@ -169,11 +169,13 @@ class Earlier:
 
 @dataclass(frozen=True)
 class Due:
-    """A commitment falling due (or overdue and not done), from any meeting up to the period."""
+    """A commitment falling due, or whose date has passed with no outcome on record, from
+    any meeting up to the period. Nothing on record says a commitment was missed, so the
+    brief never calls it overdue: it says what is known (`PASSED`)."""
 
     meeting: Meeting
     cited: Cited[Commitment]
-    overdue: bool  # due before the period's end and not marked done
+    passed: bool  # due before the period's end and not marked done
 
     @property
     def commitment(self) -> Commitment:
@@ -240,6 +242,7 @@ class _Numbering:
 
 
 DUE_WITHIN = dt.timedelta(days=30)
+PASSED = "date passed, no outcome recorded"
 
 
 def falling_due(dossier: Dossier, period: Period) -> list[tuple[Meeting, Commitment]]:

@@ -30,7 +30,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from ..assemble import NO_MEETINGS, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
+from ..assemble import NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
 from ..model import Commitment, Diagnostic, Statement
 from ..text import normal
 from ..templating import template_path
@@ -277,7 +277,7 @@ class _Writer:
         for due in brief.falling_due:
             paragraph = self.para(style="List Bullet")
             # falling_due keeps only commitments with a due date
-            when = long_date(cast(dt.date, due.commitment.due)) + (", overdue" if due.overdue else "")
+            when = long_date(cast(dt.date, due.commitment.due)) + (f" ({PASSED})" if due.passed else "")
             add(paragraph, f"{when}: ", bold=True)
             add(paragraph, f"{', '.join(due.commitment.parties)}: {due.commitment.text} "
                               f"(agreed {long_date(due.meeting.date)}, {due.meeting.city})")
