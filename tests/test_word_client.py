@@ -250,6 +250,17 @@ def test_review_copy_comments_every_warned_claim(brief: Path) -> None:
     assert any("year-not-cited" in c and "2025" in c for c in comments)
     assert any("source-conflict" in c and "Almaty" in c for c in comments)
     assert not list(docx.Document(brief / "brief-all.docx").comments), "the distribution copy has no comments"
+    assert all("What to do: " in c and not c.startswith("warning[") for c in comments), "written for a person"
+
+
+def test_the_review_copy_is_marked_as_one(brief: Path) -> None:
+    review, clean = docx.Document(brief / "brief-all-review.docx"), docx.Document(brief / "brief-all.docx")
+    header = " ".join(p.text for p in review.sections[0].header.paragraphs)
+    assert "REVIEW COPY: NOT FOR DISTRIBUTION" in header and "OFFICIAL" in header
+    assert "REVIEW" in review.paragraphs[0].text
+    assert "review copy" in review.core_properties.title.lower() and review.core_properties.content_status == "Review copy"
+    assert "REVIEW" not in " ".join(p.text for p in clean.sections[0].header.paragraphs)
+    assert "review" not in clean.core_properties.title.lower() and clean.core_properties.content_status == "Final"
 
 
 def test_sources_with_a_url_are_hyperlinks(tmp_path: Path) -> None:

@@ -54,10 +54,10 @@ def document(brief: Brief, moment: dt.datetime, root: Path, review: bool = False
     """
     document = docx.Document(str(template_path(root, "reference.docx")))
     _clear_body(document)
-    _properties(document, brief, moment)
+    _properties(document, brief, moment, review)
     writer = _Writer(document, review, moment)
     writer.numbers = {source.id: number for number, source in enumerate(brief.sources, start=1)}
-    _header_footer(document, brief, writer.style("Header"))
+    _header_footer(document, brief, writer.style("Header"), review)
     writer.title_block(brief)
     writer.key_points(brief)
     for section in brief.sections:
@@ -77,21 +77,27 @@ def _clear_body(document: Document) -> None:
             body.remove(child)
 
 
-def _properties(document: Document, brief: Brief, moment: dt.datetime) -> None:
+REVIEW_MARK = "REVIEW COPY: NOT FOR DISTRIBUTION"
+
+
+def _properties(document: Document, brief: Brief, moment: dt.datetime, review: bool) -> None:
     props = document.core_properties
-    props.title = brief.settings.title
+    props.title = brief.settings.title + (f" ({REVIEW_MARK.lower().capitalize()})" if review else "")
+    props.content_status = "Review copy" if review else "Final"
     props.subject = brief.period.label
     props.author = brief.settings.unit or "briefgen"
     props.last_modified_by = brief.settings.unit or "briefgen"
     props.keywords = ", ".join(brief.tags)
-    props.comments = ""
+    props.comments = ("Comments mark what briefgen check warned about, for the officer who signs the brief off."
+                      if review else "")
     props.category = brief.settings.classification
     props.revision = 1
     props.created = props.modified = props.last_printed = moment
 
 
-def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | None) -> None:
-    """Fill the reference's placeholders; a header without one gets the marking added."""
+def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | None, review: bool) -> None:
+    """Fill the reference's placeholders; a header without one gets the marking added. The
+    review copy's header says so on every page, above the classification."""
     values = {
         "{classification}": brief.settings.classification,
         "{title}": brief.settings.title,
@@ -107,9 +113,14 @@ def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | N
                         marked |= "{classification}" in run.text and part is section.header
                         for key, value in values.items():
                             run.text = run.text.replace(key, value)
+        style = cast(ParagraphStyle | None, header_style)  # the reference document's Header is a paragraph style
         if not marked:
-            # the reference document's Header is a paragraph style
-            section.header.add_paragraph(brief.settings.classification, style=cast(ParagraphStyle | None, header_style))
+            section.header.add_paragraph(brief.settings.classification, style=style)
+        if review:
+            first = section.header.paragraphs[0]
+            mark = first.insert_paragraph_before(REVIEW_MARK, style=style) if first.text else first
+            if mark is first:
+                first.text = REVIEW_MARK
 
 
 class _Writer:
@@ -159,6 +170,8 @@ class _Writer:
         self.para(text, f"Heading {level}")
 
     def title_block(self, brief: Brief) -> None:
+        if self.review:
+            self.para(f"{REVIEW_MARK}. The comments say what the check found and what to do.", "Brief Meta")
         self.para(brief.settings.title, "Title")
         self.para(brief.period.label, "Subtitle")
         parts = [brief.settings.unit, brief.settings.classification, f"Issued {long_date(brief.issued)}"]
@@ -214,7 +227,7 @@ class _Writer:
         displaced (notes 1 and 2 with note 3's text)."""
         words = list(takewhile(lambda run: not run._r.xpath("./w:footnoteReference"), paragraph.runs))
         if self.review and warnings and words:
-            text = "\n".join(f"warning[{w.code}]: {w.message}" for w in warnings)
+            text = "\n\n".join(review_comment(w) for w in warnings)
             comment = self.document.add_comment(words, text=text, author="briefgen check", initials="BG")
             # python-docx stamps the wall clock; the brief's moment keeps the file reproducible
             comment._comment_elm.set(qn("w:date"), self.moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -317,6 +330,14 @@ class _Writer:
             if source.url:
                 add(paragraph, ", ")
                 _hyperlink(paragraph, source.url, self.styles.get("Hyperlink"))
+
+
+def review_comment(warning: Diagnostic) -> str:
+    """A warning as a reviewer reads it: what may be wrong, what to do, and the check's
+    name last (to look it up in docs/checks.md)."""
+    message = warning.message[:1].upper() + warning.message[1:]
+    hint = warning.hint[:1].upper() + warning.hint[1:]
+    return f"{message.rstrip('.')}.\nWhat to do: {hint.rstrip('.')}.\n(briefgen check: {warning.code})"
 
 
 def add(paragraph: Paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
