@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from typer.testing import CliRunner
@@ -275,3 +276,14 @@ def test_sources_with_a_url_are_hyperlinks(tmp_path: Path) -> None:
     assert links
     rel = document.part.rels[links[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
     assert rel.is_external and rel.target_ref == "https://www.inform.kz/en/example"
+
+
+def test_russian_words_are_tagged_russian(brief: Path) -> None:
+    """Word proofs and a screen reader reads each run in its language (the document's is en-US)."""
+    for part in ("word/footnotes.xml", "word/document.xml"):
+        with zipfile.ZipFile(brief / "brief-all.docx") as archive:
+            root = docx.oxml.parse_xml(archive.read(part))
+        runs = [r for r in root.iter(qn("w:r")) if re.search("[а-яА-Я]", "".join(t.text or "" for t in r.iter(qn("w:t"))))]
+        assert runs or part.endswith("document.xml")
+        for run in runs:
+            assert run.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) == "ru-RU"

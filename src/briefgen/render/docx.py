@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph
 
 from ..assemble import NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
 from ..model import Commitment, Diagnostic, Statement
+from ..russian import is_cyrillic
 from ..text import normal
 from ..templating import template_path
 from . import Job
@@ -64,6 +65,7 @@ def document(brief: Brief, moment: dt.datetime, root: Path, review: bool = False
         writer.meeting(section)
     writer.falling_due(brief)
     writer.sources(brief)
+    _tag_cyrillic(document.element.body)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue(), moment)
@@ -200,6 +202,8 @@ class _Writer:
             earlier = self.earlier(note)
             self.noted += 1
             self.notes.add(paragraph, [f"See note {earlier}."] if earlier else note_runs(note, self.numbers))
+            if not earlier:
+                _tag_quote(self.notes.notes.part.element[-1], note)
             if not earlier:
                 self.said.setdefault((note.source.id, note.evidence.line), []).append((self.noted, note))
 
@@ -353,6 +357,42 @@ def note_runs(note: Note, numbers: dict[str, int]) -> list[TextRun]:
     if note.citation.translation:
         runs += [" (translation: ", (f"“{' '.join(note.citation.translation.split())}”", {"italic": True}), ")"]
     return runs
+
+
+# The language tag of a source's `language` where the code alone names no region Word
+# proofs: ru-RU, as the issue of Russian runs marked misspelt in an en-US document asked.
+LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ", "ky": "ky-KG", "uz": "uz-Latn-UZ", "tg": "tg-Cyrl-TJ",
+                 "tk": "tk-TM", "en": "en-US", "zh": "zh-CN", "fa": "fa-IR", "tr": "tr-TR"}
+DOCUMENT_LANGUAGE = "en-US"  # templates/reference.docx's default
+
+
+def _set_language(run: BaseOxmlElement, tag: str) -> None:
+    """Tag a run's language (w:lang ends w:rPr here: the schema puts it after b and i)."""
+    props = run.find(qn("w:rPr"))
+    if props is None:
+        props = OxmlElement("w:rPr")
+        run.insert(0, props)
+    props.append(OxmlElement("w:lang", {qn("w:val"): tag}))
+
+
+def _tag_quote(footnote: BaseOxmlElement, note: Note) -> None:
+    """Mark a note's quoted words in their source's language, so that Word proofs them in
+    it and a screen reader reads them so."""
+    tag = LANGUAGE_TAGS.get(note.source.language, note.source.language)
+    if tag == DOCUMENT_LANGUAGE:
+        return
+    quoted = f"“{' '.join(note.citation.quote.split())}”"
+    for run in footnote.iter(qn("w:r")):
+        if "".join(t.text or "" for t in run.iter(qn("w:t"))) == quoted:
+            _set_language(run, tag)
+
+
+def _tag_cyrillic(body: BaseOxmlElement) -> None:
+    """Mark the body's runs written in Cyrillic (a name or title typed so) as Russian."""
+    for run in body.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if is_cyrillic(text) and run.find(f"{qn('w:rPr')}/{qn('w:lang')}") is None:
+            _set_language(run, LANGUAGE_TAGS["ru"])
 
 
 def _repeat_as_header(row: _Row) -> None:
