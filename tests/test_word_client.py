@@ -287,3 +287,12 @@ def test_russian_words_are_tagged_russian(brief: Path) -> None:
         assert runs or part.endswith("document.xml")
         for run in runs:
             assert run.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) == "ru-RU"
+
+
+def test_participant_rows_stay_whole_and_the_role_column_is_widest(brief: Path) -> None:
+    document = docx.Document(brief / "brief-all.docx")
+    for table in document.tables:
+        assert all(row._tr.trPr is not None and row._tr.trPr.xpath("./w:cantSplit") for row in table.rows[1:])
+        name, role, country = (column.w for column in table._tbl.tblGrid.gridCol_lst)
+        assert role > name > country
+        assert all(tc.width == width for tr in table._tbl.tr_lst for tc, width in zip(tr.tc_lst, (name, role, country)))

@@ -309,6 +309,9 @@ class _Writer:
         table._tbl.tblStyle_val = cast(BaseStyle, self.style("Table Grid", "Normal Table")).style_id  # as table.style=, unscanned
         header = table.rows[0]
         _repeat_as_header(header)
+        columns = [Emu(int(self.width * share)) for share in COLUMNS]
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, columns):
+            column.w = width
         for cell, label in zip(header.cells, ("Name", "Role", "Country")):
             add(cell.paragraphs[0], label, bold=True)
         for cited in section.participants:
@@ -319,6 +322,10 @@ class _Writer:
             self.comment(cells[0].paragraphs[0], cited.warnings)
             cells[1].text = cited.item.role
             cells[2].text = cited.item.country or ""
+            _keep_whole(row)
+        for tr in table._tbl.tr_lst:
+            for tc, width in zip(tr.tc_lst, columns):
+                tc.width = width
 
     def sources(self, brief: Brief) -> None:
         self.heading("Sources", 1)
@@ -395,11 +402,21 @@ def _tag_cyrillic(body: BaseOxmlElement) -> None:
             _set_language(run, LANGUAGE_TAGS["ru"])
 
 
+# Name, Role, Country: the role is the longest text (30 words in the shipped data), the
+# country one word; equal thirds wrapped a role over ten lines.
+COLUMNS = (0.3, 0.5, 0.2)
+
+
+def _keep_whole(row: _Row) -> None:
+    """Keep a participant's row on one page (w:cantSplit): a row broken between pages
+    parts a name from its role."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _repeat_as_header(row: _Row) -> None:
     """Mark a table row to repeat at the top of every page the table runs onto."""
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
+    # a bare w:tblHeader is on (ST_OnOff's default); w:val="true" is transitional-only
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def _hyperlink(paragraph: Paragraph, url: str, style: BaseStyle | None = None) -> None:
