@@ -296,3 +296,21 @@ def test_participant_rows_stay_whole_and_the_role_column_is_widest(brief: Path) 
         name, role, country = (column.w for column in table._tbl.tblGrid.gridCol_lst)
         assert role > name > country
         assert all(tc.width == width for tr in table._tbl.tr_lst for tc, width in zip(tr.tc_lst, (name, role, country)))
+
+
+def test_nothing_of_the_default_template_is_left(brief: Path) -> None:
+    """No part describes another document, and Word opens the file in its current mode."""
+    for name in ("brief-all.docx", "brief-all-review.docx"):
+        with zipfile.ZipFile(brief / name) as archive:
+            names = set(archive.namelist())
+            app = archive.read("docProps/app.xml").decode()
+            core = archive.read("docProps/core.xml").decode()
+            settings = archive.read("word/settings.xml").decode()
+            styles = archive.read("word/styles.xml").decode()
+        assert not {n for n in names if "thumbnail" in n or "stylesWithEffects" in n or n.startswith("customXml")}
+        assert "<Application>briefgen</Application>" in app and "Macintosh" not in app and "<Pages>" not in app
+        assert "lastPrinted" not in core
+        assert re.search(r'w:name="compatibilityMode"[^>]*w:val="15"', settings)
+        assert "Theme=" not in styles and "w:cstheme" not in styles, "every style in the house font, none a theme font"
+        if "review" in name:
+            assert 'w:styleId="CommentText"' in styles and 'w:styleId="CommentReference"' in styles

@@ -45,6 +45,62 @@ def paragraph_style(styles, name: str, base: str, size: float, **font) -> None:
         setattr(style.font, key, value)
 
 
+FONT = "Arial"
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>briefgen</Application><DocSecurity>0</DocSecurity><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+).encode()
+
+
+def house_font(styles_element) -> None:
+    """Every style and the document defaults in the house font: python-docx's template
+    points the headings and defaults at the theme's fonts (w:asciiTheme...), which win over
+    a named font, so Word showed Calibri and LibreOffice a wide fallback."""
+    for fonts in styles_element.iter(qn("w:rFonts")):
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attribute), FONT)
+
+
+def comment_styles(styles) -> None:
+    """The styles python-docx's comments refer to (CommentText, CommentReference): without
+    them Word repairs the review copy."""
+    text = styles.add_style("annotation text", WD_STYLE_TYPE.PARAGRAPH)
+    text.element.styleId = "CommentText"
+    text.base_style = styles["Normal"]
+    text.font.size = Pt(9)
+    mark = styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
+    mark.element.styleId = "CommentReference"
+    mark.font.size = Pt(8)
+
+
+def clean_package(document) -> None:
+    """Leave nothing of python-docx's default template that describes another document:
+    its thumbnail, its extended properties ("Microsoft Macintosh Word", 1 page, 0 words),
+    its last-printed date, its sample bibliography (customXml), and stylesWithEffects.xml (Word 2010's copy of the styles,
+    which would disagree with ours and make Word repair the file); and open in Word's
+    current mode (compatibilityMode 15), not Compatibility Mode."""
+    package = document.part.package
+    for rId, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rId)
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):  # customXml: a sample bibliography
+            document.part.rels.pop(rId)
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML
+    core = document.core_properties._element
+    for printed in core.findall(qn("cp:lastPrinted")):
+        core.remove(printed)
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+
+
 def main() -> None:
     document = docx.Document()
     section = document.sections[0]
@@ -53,11 +109,11 @@ def main() -> None:
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
 
     styles = document.styles
-    styles["Normal"].font.name = "Arial"
+    styles["Normal"].font.name = FONT
     styles["Normal"].font.size = Pt(10.5)
     styles["Normal"].paragraph_format.space_after = Pt(4)
     for name, size in (("Title", 22), ("Subtitle", 13), ("Heading 1", 15), ("Heading 2", 12)):
-        styles[name].font.name = "Arial"
+        styles[name].font.name = FONT
         styles[name].font.size = Pt(size)
         styles[name].font.color.rgb = NAVY
     styles["Subtitle"].font.italic = False
@@ -88,6 +144,9 @@ def main() -> None:
 
     prepare_footnotes(document)
     styles["footnote text"].font.size = Pt(8.5)
+    comment_styles(styles)
+    house_font(styles.element)
+    clean_package(document)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

@@ -94,7 +94,7 @@ def _properties(document: Document, brief: Brief, moment: dt.datetime, review: b
                       if review else "")
     props.category = brief.settings.classification
     props.revision = 1
-    props.created = props.modified = props.last_printed = moment
+    props.created = props.modified = moment  # no last-printed date: nothing printed it
 
 
 def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | None, review: bool) -> None:
