@@ -16,7 +16,7 @@ from conftest import MINIMAL, copy_base, show
 
 def test_week_20_of_2024() -> None:
     period = Period.week("2024-W20")
-    assert period.label == "Week 20, 2024 · 13-19 May 2024"
+    assert period.label == "Week 20, 2024 · 13–19 May 2024"
     assert (period.start, period.end) == (dt.date(2024, 5, 13), dt.date(2024, 5, 19))
     assert period.slug == "2024-W20"
     assert period.holds(dt.date(2024, 5, 16)) and period.holds(dt.date(2024, 5, 13)) and period.holds(dt.date(2024, 5, 19))
@@ -24,11 +24,11 @@ def test_week_20_of_2024() -> None:
 
 
 @pytest.mark.parametrize("text, slug, label", [
-    ("2024-W1", "2024-W01", "Week 1, 2024 · 1-7 January 2024"),
-    ("2024-W18", "2024-W18", "Week 18, 2024 · 29 April - 5 May 2024"),
-    ("2025-W01", "2025-W01", "Week 1, 2025 · 30 December 2024 - 5 January 2025"),
-    ("2020-W53", "2020-W53", "Week 53, 2020 · 28 December 2020 - 3 January 2021"),
-    (" 2023-W25 ", "2023-W25", "Week 25, 2023 · 19-25 June 2023"),
+    ("2024-W1", "2024-W01", "Week 1, 2024 · 1–7 January 2024"),
+    ("2024-W18", "2024-W18", "Week 18, 2024 · 29 April – 5 May 2024"),
+    ("2025-W01", "2025-W01", "Week 1, 2025 · 30 December 2024 – 5 January 2025"),
+    ("2020-W53", "2020-W53", "Week 53, 2020 · 28 December 2020 – 3 January 2021"),
+    (" 2023-W25 ", "2023-W25", "Week 25, 2023 · 19–25 June 2023"),
 ])
 def test_week_labels(text: str, slug: str, label: str) -> None:
     period = Period.week(text)
@@ -60,7 +60,7 @@ def test_out_of_range_years_raise_period_error(text: str) -> None:
 
 def test_between() -> None:
     period = Period.between(dt.date(2024, 5, 1), dt.date(2024, 5, 31))
-    assert period.slug == "2024-05-01_2024-05-31" and period.label == "1-31 May 2024"
+    assert period.slug == "2024-05-01_2024-05-31" and period.label == "1–31 May 2024"
     assert Period.between(dt.date(2024, 5, 16), dt.date(2024, 5, 16)).label == "16 May 2024"
     with pytest.raises(PeriodError):
         Period.between(dt.date(2024, 5, 31), dt.date(2024, 5, 1))
@@ -74,7 +74,7 @@ def test_of_day_and_latest_week() -> None:
 
 def test_labels() -> None:
     assert long_date(dt.date(2024, 5, 6)) == "6 May 2024"
-    assert span_label(dt.date(2024, 12, 30), dt.date(2025, 1, 5)) == "30 December 2024 - 5 January 2025"
+    assert span_label(dt.date(2024, 12, 30), dt.date(2025, 1, 5)) == "30 December 2024 – 5 January 2025"
 
 
 # --- assembling ------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def test_everything_spans_all_meetings(tmp_path: Path) -> None:
     root = copy_base(tmp_path / "repo", {"a.yaml": dated(14, "A"), "b.yaml": dated(2, "B")})
     period = Period.everything(load(root).meetings)
     assert (period.start, period.end, period.slug) == (dt.date(2024, 5, 2), dt.date(2024, 5, 14), "all")
-    assert period.label == "All meetings · 2-14 May 2024"
+    assert period.label == "All meetings · 2–14 May 2024"
 
 
 def test_shipped_data_newest_first(shipped: Path) -> None:

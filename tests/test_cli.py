@@ -186,7 +186,7 @@ def test_build_week_20(tmp_path: Path, invoke) -> None:
     assert sorted(p.name for p in (root / "out").iterdir()) == ["brief-2024-W20.docx", "brief-2024-W20.md"]
     assert f"wrote {root / 'out' / 'brief-2024-W20.docx'}" in result.stdout
     md = (root / "out" / "brief-2024-W20.md").read_text("utf-8")
-    assert "Week 20, 2024 · 13-19 May 2024" in md
+    assert "Week 20, 2024 · 13–19 May 2024" in md
     assert "Tokayev receives the Security Council secretaries" in md and "Tashkent" not in md.split("## Sources")[0]
 
 

@@ -43,8 +43,8 @@ def everything(built: Path) -> str:
 
 def test_opens_with_title_period_and_marking(texts) -> None:
     body = texts["body"]
-    assert body[0] == "Weekly Brief on Central Asian Security Meetings"
-    assert "All meetings · 23 June 2023 - 24 April 2025" in body
+    assert body[0] == "Brief on Central Asian Security Meetings"  # the all-meetings edition is no weekly
+    assert "All meetings · 23 June 2023 – 24 April 2025" in body
     assert any("Central Asia Desk" in p and "OFFICIAL" in p for p in body)
 
 

@@ -94,14 +94,15 @@ def long_date(day: dt.date) -> str:
 
 
 def span_label(start: dt.date, end: dt.date) -> str:
-    """`13-19 May 2024`, `29 April - 5 May 2024`, `30 December 2024 - 5 January 2025`."""
+    """`13–19 May 2024`, `29 April – 5 May 2024`, `30 December 2024 – 5 January 2025`: an en
+    dash for a range, spaced where the dates have spaces of their own."""
     if start == end:
         return long_date(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}-{end.day} {end.strftime('%B')} {end.year}"
+        return f"{start.day}–{end.day} {end.strftime('%B')} {end.year}"
     if start.year == end.year:
-        return f"{start.day} {start.strftime('%B')} - {long_date(end)}"
-    return f"{long_date(start)} - {long_date(end)}"
+        return f"{start.day} {start.strftime('%B')} – {long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
 
 
 def latest_week(meetings: tuple[Meeting, ...]) -> Period | None:
@@ -147,6 +148,7 @@ class Section:
     statements: tuple[Cited[Statement], ...]
     commitments: tuple[Cited[Commitment], ...]
     source_notes: tuple[str, ...] = ()
+    place_disputed: bool = False  # a source gives another place: said where the place is stated
     warnings: tuple[Diagnostic, ...] = ()
     previous: "Earlier | None" = None  # the previous meeting of the same series
     follows_up: Meeting | None = None
@@ -193,6 +195,15 @@ class Brief:
     notes: tuple[Note, ...]
     sources: tuple[Source, ...]
     falling_due: tuple[Due, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The settings' title; an edition that is no week's drops its "Weekly" (the
+        all-meetings brief is no weekly brief)."""
+        title = self.settings.title
+        if "-W" not in self.period.slug and title.startswith("Weekly "):
+            return title[len("Weekly "):][:1].upper() + title[len("Weekly ") + 1:]
+        return title
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -243,6 +254,7 @@ class _Numbering:
 
 DUE_WITHIN = dt.timedelta(days=30)
 PASSED = "date passed, no outcome recorded"
+DISPUTED = "another source gives another place: see source notes"
 
 
 def falling_due(dossier: Dossier, period: Period) -> list[tuple[Meeting, Commitment]]:
@@ -284,9 +296,11 @@ def assemble(
     by_id = {m.id: m for m in dossier.meetings}
     numbering = _Numbering(dossier, evidence, findings)
     conflicts: dict[str, list[str]] = {}
+    disputed: set[Where] = set()
     for finding in findings:
         if finding.code == CONFLICT:
             conflicts.setdefault(finding.where.file, []).append(finding.message)
+            disputed.add(finding.where)
     sections = []
     for m in meetings:
         section = Section(
@@ -296,6 +310,7 @@ def assemble(
             statements=numbering.each(m.statements),
             commitments=numbering.each(m.commitments),
             source_notes=tuple(conflicts.get(m.pos.file, ())),
+            place_disputed=m.at("location") in disputed,
             warnings=_warnings(m, numbering.warnings),
             follows_up=by_id.get(m.follows_up) if m.follows_up else None,
         )

@@ -104,7 +104,15 @@ def country_claims(text: SourceText) -> list[Claim[frozenset[str]]]:
 
 
 def describe(claim: Claim[object]) -> str:
-    return f"{claim.outlet} ({claim.source} line {claim.line}: {claim.words!r})"
+    """A claim as a reader of the brief can follow it: the outlet and its words (the words
+    name a dateline as such); the catalogue id and line go in the hint, for the officer."""
+    words = claim.words.removeprefix("dateline ")
+    said = f"its dateline, “{words}”" if words != claim.words else f"“{words}”"
+    return f"{claim.outlet} ({said})"
+
+
+def where(claims: list[Claim[object]]) -> str:
+    return ", ".join(f"{c.source} line {c.line}" for c in claims)
 
 
 def claims(text: SourceText) -> tuple[list[Claim[str]], list[Claim[frozenset[str]]]]:
@@ -131,16 +139,17 @@ def conflicts(meeting: Meeting, texts: list[SourceText]) -> Iterator[Diagnostic]
         yield Diagnostic(
             meeting.at("location"), ID, SEVERITY,
             f"sources disagree on the place: {backing}"
-            + "; ".join(f"{describe(c)} points to {c.value}" for c in against),
-            "check which is right; the brief shows this disagreement as a source note under the meeting",
+            + "; ".join(f"{describe(c)} points to {c.value}" for c in against) + ".",
+            f"check which is right ({where([*agree[:1], *against])}); the brief shows this disagreement "
+            "where it states the place and in a source note under the meeting",
         )
     dates = [c for t in texts for c in date_claims(t, meeting.date.year) if c.value != meeting.date]
     if dates:
         yield Diagnostic(
             meeting.at("date"), ID, SEVERITY,
-            "sources disagree on the date: " + "; ".join(f"{describe(c)} gives {c.value:%d %B}" for c in dates)
-            + f", the summary {meeting.date:%d %B %Y}",
-            "check which is right; the brief shows this disagreement as a source note under the meeting",
+            "sources disagree on the date: " + "; ".join(f"{describe(c)} gives {c.value:%-d %B}" for c in dates)
+            + f", the summary {meeting.date:%-d %B %Y}.",
+            f"check which is right ({where(list(dates))}); the brief shows this disagreement as a source note under the meeting",
         )
     lists: dict[frozenset[str], Claim[frozenset[str]]] = {}
     for text in texts:
@@ -150,6 +159,7 @@ def conflicts(meeting: Meeting, texts: list[SourceText]) -> Iterator[Diagnostic]
         shown = "; ".join(f"{describe(c)} lists {', '.join(sorted(c.value))}" for c in lists.values())
         yield Diagnostic(
             meeting.at("participants"), ID, SEVERITY,
-            f"sources disagree on who attended: {shown}",
-            "check which is right; the brief shows this disagreement as a source note under the meeting",
+            f"sources disagree on who attended: {shown}.",
+            f"check which is right ({where(list(lists.values()))}); the brief shows this disagreement as a source "
+            "note under the meeting",
         )

@@ -30,7 +30,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from ..assemble import NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
+from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
 from ..model import Commitment, Diagnostic, Statement
 from ..russian import is_cyrillic
 from ..text import normal
@@ -84,7 +84,7 @@ REVIEW_MARK = "REVIEW COPY: NOT FOR DISTRIBUTION"
 
 def _properties(document: Document, brief: Brief, moment: dt.datetime, review: bool) -> None:
     props = document.core_properties
-    props.title = brief.settings.title + (f" ({REVIEW_MARK.lower().capitalize()})" if review else "")
+    props.title = brief.title + (f" ({REVIEW_MARK.lower().capitalize()})" if review else "")
     props.content_status = "Review copy" if review else "Final"
     props.subject = brief.period.label
     props.author = brief.settings.unit or "briefgen"
@@ -102,7 +102,7 @@ def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | N
     review copy's header says so on every page, above the classification."""
     values = {
         "{classification}": brief.settings.classification,
-        "{title}": brief.settings.title,
+        "{title}": brief.title,
         "{unit}": brief.settings.unit,
         "{period}": brief.period.label,
     }
@@ -120,8 +120,9 @@ def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | N
             section.header.add_paragraph(brief.settings.classification, style=style)
         if review:
             first = section.header.paragraphs[0]
-            mark = first.insert_paragraph_before(REVIEW_MARK, style=style) if first.text else first
-            if mark is first:
+            if first.text:
+                first.insert_paragraph_before(REVIEW_MARK, style=style).alignment = first.alignment
+            else:
                 first.text = REVIEW_MARK
 
 
@@ -174,7 +175,7 @@ class _Writer:
     def title_block(self, brief: Brief) -> None:
         if self.review:
             self.para(f"{REVIEW_MARK}. The comments say what the check found and what to do.", "Brief Meta")
-        self.para(brief.settings.title, "Title")
+        self.para(brief.title, "Title")
         self.para(brief.period.label, "Subtitle")
         parts = [brief.settings.unit, brief.settings.classification, f"Issued {long_date(brief.issued)}"]
         self.para(" · ".join(p for p in parts if p), "Brief Meta")
@@ -185,7 +186,8 @@ class _Writer:
             self.para(NO_MEETINGS)
         for section in brief.sections:
             paragraph = self.para(style="List Bullet")
-            add(paragraph, f"{long_date(section.meeting.date)}, {section.meeting.city}: ", bold=True)
+            add(paragraph, f"{long_date(section.meeting.date)}, {section.meeting.city}"
+                           f"{' (' + DISPUTED + ')' if section.place_disputed else ''}: ", bold=True)
             add(paragraph, section.meeting.summary)
             if len(section.outlets) == 1:
                 add(paragraph, f" (single source: {section.outlets[0]})", italic=True)
@@ -250,7 +252,8 @@ class _Writer:
     def meeting(self, section: Section) -> None:
         meeting = section.meeting
         self.heading(meeting.title, 1)
-        place = self.para(f"{long_date(meeting.date)} · {meeting.location}", "Meeting Place")
+        place = self.para(f"{long_date(meeting.date)} · {meeting.location}"
+                          + (f" ({DISPUTED})" if section.place_disputed else ""), "Meeting Place")
         self.footnotes(place, section.place_notes)
         self.comment(place, section.warnings)
         if section.follows_up:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..assemble import NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, long_date
+from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, long_date
 from ..templating import template_path
 from . import Job
 
@@ -55,6 +55,7 @@ def render(brief: Brief, job: Job) -> bytes:
         single_mark=SINGLE_OUTLET,
         no_meetings=NO_MEETINGS,
         passed=PASSED,
+        disputed=DISPUTED,
     )
     text = env.get_template(path.name).render(brief=brief)
     return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
