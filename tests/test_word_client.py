@@ -314,3 +314,18 @@ def test_nothing_of_the_default_template_is_left(brief: Path) -> None:
         assert "Theme=" not in styles and "w:cstheme" not in styles, "every style in the house font, none a theme font"
         if "review" in name:
             assert 'w:styleId="CommentText"' in styles and 'w:styleId="CommentReference"' in styles
+
+
+def test_an_independent_validator_finds_nothing_word_would_repair(brief: Path) -> None:
+    """openxml-audit checks the package against ECMA-376 and Word's known repairs
+    (stylesWithEffects.xml disagreeing with styles.xml, styles used but not defined):
+    both copies must open in Word without "unreadable content"."""
+    import json
+    import sys
+
+    for name in ("brief-all.docx", "brief-all-review.docx"):
+        run = subprocess.run([sys.executable, "-m", "openxml_audit", "-o", "json", "-q", str(brief / name)],
+                             capture_output=True, text=True, timeout=300)
+        report = json.loads(run.stdout)[0]
+        assert report["error_count"] == 0 and report["valid"], (name, report["errors"])
+        assert report["warning_count"] == 0, (name, report)
