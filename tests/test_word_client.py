@@ -329,3 +329,10 @@ def test_an_independent_validator_finds_nothing_word_would_repair(brief: Path) -
         report = json.loads(run.stdout)[0]
         assert report["error_count"] == 0 and report["valid"], (name, report["errors"])
         assert report["warning_count"] == 0, (name, report)
+
+
+def test_a_quotation_within_a_quotation_takes_single_marks(brief: Path) -> None:
+    with zipfile.ZipFile(brief / "brief-all.docx") as archive:
+        notes = archive.read("word/footnotes.xml").decode()
+    assert "‘Центральная Азия - Россия’" in notes
+    assert not re.search(r"[”\"]{2}", notes), "a note ending in three quotation marks"

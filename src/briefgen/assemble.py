@@ -93,6 +93,15 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def quotation(text: str) -> str:
+    """Quoted words between curly quotes, on one line; quotation marks inside them become
+    single ones, as a quotation within a quotation is written (“the “Central Asia –
+    Russia”” format” ended a note in three marks)."""
+    inner = iter("‘’" * (text.count('"') + text.count("“") + text.count("”")))
+    nested = re.sub(r'["“”]', lambda _: next(inner), " ".join(text.split()))
+    return f"“{nested}”"
+
+
 def span_label(start: dt.date, end: dt.date) -> str:
     """`13–19 May 2024`, `29 April – 5 May 2024`, `30 December 2024 – 5 January 2025`: an en
     dash for a range, spaced where the dates have spaces of their own."""

@@ -30,7 +30,8 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date
+from ..assemble import (DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date,
+                        quotation)
 from ..model import Commitment, Diagnostic, Statement
 from ..russian import is_cyrillic
 from ..text import normal
@@ -363,9 +364,9 @@ def note_runs(note: Note, numbers: dict[str, int]) -> list[TextRun]:
     """A citation as footnote text: the source's number in the list of sources (which
     gives its outlet, title and date once), the seed file and line, the quoted words."""
     runs: list[TextRun] = [f"Source {numbers[note.source.id]}, {note.seed_path}, line {note.evidence.line}: ",
-                           f"“{' '.join(note.citation.quote.split())}”"]
+                           quotation(note.citation.quote)]
     if note.citation.translation:
-        runs += [" (translation: ", (f"“{' '.join(note.citation.translation.split())}”", {"italic": True}), ")"]
+        runs += [" (translation: ", (quotation(note.citation.translation), {"italic": True}), ")"]
     return runs
 
 
@@ -391,7 +392,7 @@ def _tag_quote(footnote: BaseOxmlElement, note: Note) -> None:
     tag = LANGUAGE_TAGS.get(note.source.language, note.source.language)
     if tag == DOCUMENT_LANGUAGE:
         return
-    quoted = f"“{' '.join(note.citation.quote.split())}”"
+    quoted = quotation(note.citation.quote)
     for run in footnote.iter(qn("w:r")):
         if "".join(t.text or "" for t in run.iter(qn("w:t"))) == quoted:
             _set_language(run, tag)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, long_date
+from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, long_date, quotation
 from ..templating import template_path
 from . import Job
 
@@ -24,7 +24,7 @@ def escape(text: object) -> str:
 
 
 def quoted(text: str) -> str:
-    return "“" + escape(text) + "”"
+    return escape(quotation(text))
 
 
 SUFFIX = ".md"
