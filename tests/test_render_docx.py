@@ -11,7 +11,6 @@ import docx
 import pytest
 
 from briefgen.assemble import quotation
-
 from briefgen.load import load
 from briefgen.verify import verify
 
