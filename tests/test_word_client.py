@@ -182,7 +182,7 @@ def test_source_date_epoch_sets_the_document_dates(tmp_path: Path) -> None:
         assert {info.date_time[:3] for info in archive.infolist()} == {(2024, 5, 17)}
     build(tmp_path / "b", "--week", "2024-W20", env={"SOURCE_DATE_EPOCH": ""})
     props = docx.Document(tmp_path / "b" / "brief-2024-W20.docx").core_properties
-    assert props.created.date().isoformat() == "2024-05-16", "without the variable: the latest meeting's day"
+    assert props.created.date().isoformat() == "2024-05-19", "without the variable: the week's last day"
 
 
 def test_properties_header_footer_and_styles_come_from_the_house_style(brief: Path) -> None:

@@ -139,7 +139,7 @@ def build(
         return
     if not (asked or everything):
         typer.echo(f"building {period.slug} ({period.label}), the most recent week with a meeting", err=True)
-    moment = pipeline.issue_moment(dossier, period)
+    moment = pipeline.issue_moment(period)
     brief = assemble(dossier, verification.evidence, period, moment.date(), verification.diagnostics)
     if not (brief.sections or brief.falling_due):
         typer.echo(f"nothing to report for {period.label}: no meeting in that period and no commitment "

@@ -196,8 +196,9 @@ def out_folder(out_dir: Path, root: Path) -> Path:
     return out_dir
 
 
-def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set, else the day of the period's latest meeting: never the clock."""
+def issue_moment(period: Period) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set, else the period's last day (a week's brief is issued when
+    the week is over, never dated before the period it covers ends): never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
@@ -205,8 +206,7 @@ def issue_moment(dossier: Dossier, period: Period) -> dt.datetime:
         except (ValueError, OverflowError, OSError):
             raise Refused(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
                           "unset it or export SOURCE_DATE_EPOCH=1715817600", 2) from None
-    days = [m.date for m in dossier.meetings if period.holds(m.date)] or [period.end]
-    return dt.datetime.combine(max(days), dt.time())
+    return dt.datetime.combine(period.end, dt.time())
 
 
 def render(brief: Brief, names: list[str], job: Job) -> dict[Path, bytes]:
