@@ -32,7 +32,7 @@ def test_commitment_due_9_august_is_listed_when_the_period_ends_within_30_days(t
     assert result.exit_code == 0, result.output
     markdown = (root / "out" / "brief-2024-05-13_2024-07-20.md").read_text("utf-8")
     due = section(markdown, "Commitments falling due")
-    assert "**9 August 2024:**" in due and "6th Consultative Meeting" in due and "(agreed 16 May 2024, Astana)" in due
+    assert "**9 August 2024: Kazakhstan, " in due and "6th Consultative Meeting" in due and "(agreed 16 May 2024, Astana)" in due
     word = docx.Document(root / "out" / "brief-2024-05-13_2024-07-20.docx")
     texts = [p.text for p in word.paragraphs]
     start = texts.index("Commitments falling due")

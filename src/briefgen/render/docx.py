@@ -300,7 +300,8 @@ class _Writer:
             # falling_due keeps only commitments with a due date
             when = long_date(cast(dt.date, due.commitment.due)) + (f" ({PASSED})" if due.passed else "")
             add(paragraph, f"{when}: ", bold=True)
-            add(paragraph, f"{', '.join(due.commitment.parties)}: {due.commitment.text} "
+            add(paragraph, f"{', '.join(due.commitment.parties)}: ", bold=True)  # bold as in Commitments
+            add(paragraph, f"{due.commitment.text} "
                               f"(agreed {long_date(due.meeting.date)}, {due.meeting.city})")
             self.footnotes(paragraph, due.cited.notes)
 
