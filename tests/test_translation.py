@@ -15,7 +15,7 @@ import pytest
 from briefgen.checks.translation_unfaithful import faithful
 from briefgen.model import Citation, Meeting, Participant, Where
 
-from conftest import check, copy_base
+from conftest import MINIMAL, check, copy_base
 
 HERE = Where("briefs/m.yaml", 1)
 
@@ -114,25 +114,7 @@ def test_a_changed_fact_is_named(original: str, translation: str, expected: str)
 
 
 def test_the_finding_shows_both_texts(tmp_path: Path) -> None:
-    meeting = """\
-title: Border talks in Bishkek
-date: 2024-05-14
-location: Bishkek, Kyrgyzstan
-cite:
-  - source: border-en-2024
-    quote: took place in Bishkek on 14 May 2024
-  - source: border-ru-2024
-    quote: прошла в Бишкеке 14 мая
-    translation: took place in Bishkek on 15 May
-summary: The border chiefs met in Bishkek.
-participants:
-  - name: Almaz Temirov
-    role: Kyrgyz border service chief
-    country: Kyrgyzstan
-    cite:
-      - source: border-en-2024
-        quote: Kyrgyz border service chief Almaz Temirov
-"""
+    meeting = MINIMAL.replace("translation: took place in Bishkek on 14 May", "translation: took place in Bishkek on 15 May")
     root = copy_base(tmp_path / "repo", {"2024-05-14-bishkek.yaml": meeting})
     run = check(root)
     finding = next(d for d in run.diagnostics if d.code == "translation-unfaithful")
