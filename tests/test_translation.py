@@ -46,6 +46,11 @@ CORRECT = [
     ("товарооборот достиг 1,5 млрд долларов", "trade reached 1.5 billion dollars"),
     ("одним из ключевых направлений", "one of the key areas"),
     ("тысячи людей", "thousands of people"),
+    ("лидеры двух стран", "the leaders of both countries"),
+    ("обе стороны согласились", "the two sides agreed"),
+    ("в сфере обеспечения безопасности", "in ensuring security"),  # "обеспечения" is no "обе"
+    ("впервые встретились", "met for the first time"),
+    ("он не раз подчеркивал", "he repeatedly stressed"),
     ("во-первых, безопасность", "firstly, security"),
     # months and years, other order
     ("в октябре 2022 года мы обсуждали этот вопрос", "we discussed the issue in October 2022"),

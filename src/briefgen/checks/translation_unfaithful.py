@@ -47,6 +47,11 @@ SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 READ = ("en", "ru")  # the languages whose number words and negations briefgen knows
 # Ways English denies without a negation word of the table: "far from realised".
 DENYING_PHRASES = re.compile(r"\b(?:far from|by no means|anything but|далеко не)\b")
+# "both" and "оба" state two things as surely as "two" and "двух" do, but are no figure of
+# their own for the figure checks: here they count as 2 on either side.
+BOTH = re.compile(r"\b(?:both|оба|обе|обоих|обеих|обоим|обеим|обоими|обеими)\b")
+# "впервые" is "for the first time", whose "first" counts as 1.
+FIRST_TIME = re.compile(r"\bвпервые\b")
 MONTH_NAMES = [forms[0].capitalize() for forms in MONTHS]
 MONTH_OF = {normal(form): number for number, forms in enumerate(MONTHS, start=1) for form in forms}
 # English month words that are also other words ("may", "to march") or abbreviations
@@ -94,7 +99,8 @@ def _facts(text: str, people: tuple[tuple[str, tuple[str, ...]], ...], place: st
     denials = negations + negative + len(DENYING_PHRASES.findall(folded))
     implicit = sum(1 for w in reading.words if w.key in words().implicit)
     return Facts(
-        numbers=frozenset(digits for digits, _ in figures(folded)),
+        numbers=frozenset(digits for digits, _ in figures(folded)) | ({"2"} if BOTH.search(folded) else set())
+        | ({"1"} if FIRST_TIME.search(folded) else set()),
         months=frozenset(_months(text, folded)),
         people=frozenset(name for name, also in people if any(names_in(folded, normal(n)) for n in _names(name, also))),
         places=frozenset(_places(folded, place, aliases)),
