@@ -123,3 +123,13 @@ def test_single_outlet_explanation_is_not_inside_the_last_key_point(text: str) -
     html = markdown_it.MarkdownIt("commonmark").render(text)
     item = html[html.find("<ul>"):html.find("</ul>")]
     assert "† marks" in html and "† marks" not in item
+
+
+def test_a_note_said_before_refers_back(text: str) -> None:
+    notes = dict(re.findall(r"^\[\^(\d+)\]: (.*)$", text, re.MULTILINE))
+    back = {int(n): int(m) for n, m in ((n, re.match(r"See note (\d+)\.$", t)) for n, t in notes.items()) if m
+            for m in [m.group(1)]}
+    assert back and all(earlier < number and not notes[str(earlier)].startswith("See note")
+                        for number, earlier in back.items())
+    quoted = [t for t in notes.values() if not t.startswith("See note")]
+    assert len(quoted) == len(set(quoted)), "no note says what another says"

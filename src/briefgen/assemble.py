@@ -26,6 +26,8 @@ from .model import (
     Where,
 )
 
+from .text import normal
+
 CONFLICT = "source-conflict"
 SINGLE_OUTLET = "†"  # marks a claim that rests on one outlet; the brief explains it once
 NO_MEETINGS = "No meetings recorded in this period."  # a quiet week's brief still lists what falls due
@@ -127,6 +129,7 @@ class Note:
     citation: Citation
     source: Source
     evidence: Evidence
+    same_as: int | None = None  # an earlier note that quotes these words already: this one refers to it
 
     @property
     def seed_path(self) -> str:
@@ -248,14 +251,27 @@ class _Numbering:
             if finding.severity == "warning":
                 self.warnings.setdefault(finding.where, []).append(finding)
         self.notes: list[Note] = []
+        self.quoted: dict[tuple[str, int], list[Note]] = {}  # (source, line) -> the notes that quote it
 
     def cite(self, citations: tuple[Citation, ...]) -> tuple[Note, ...]:
         made = []
         for citation in citations:
-            note = Note(len(self.notes) + 1, citation, self.sources[citation.source], self.evidence[citation.pos])
+            evidence = self.evidence[citation.pos]
+            same_as = self.earlier(citation, evidence)
+            note = Note(len(self.notes) + 1, citation, self.sources[citation.source], evidence, same_as)
             self.notes.append(note)
+            if same_as is None:
+                self.quoted.setdefault((citation.source, evidence.line), []).append(note)
             made.append(note)
         return tuple(made)
+
+    def earlier(self, citation: Citation, evidence: Evidence) -> int | None:
+        """The number of an earlier note on the same line whose quote holds this one's (and
+        its translation, if any): the brief refers back instead of saying it twice."""
+        quote = normal(citation.quote)
+        return next((said.number for said in self.quoted.get((citation.source, evidence.line), [])
+                     if quote in normal(said.citation.quote)
+                     and citation.translation in (None, said.citation.translation)), None)
 
     def each(self, items: tuple[Claim, ...]) -> tuple[Cited[Claim], ...]:
         return tuple(Cited(item, self.cite(item.cite), _warnings(item, self.warnings)) for item in items)

@@ -34,7 +34,6 @@ from ..assemble import (DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cit
                         quotation)
 from ..model import Commitment, Diagnostic, Statement
 from ..russian import is_cyrillic
-from ..text import normal
 from ..templating import template_path
 from . import Job
 from ._footnotes import Footnotes, TextRun, run_element
@@ -135,8 +134,6 @@ class _Writer:
         self.review = review
         self.moment = moment
         self.notes = Footnotes(document)
-        self.noted = 0  # footnotes so far: Word numbers them in the order they stand
-        self.said: dict[tuple[str, int], list[tuple[int, Note]]] = {}  # (source, line) -> the notes quoting it
         self.numbers: dict[str, int] = {}  # a source's id -> its number in the list of sources
         # python-docx scans every style for each paragraph it styles: look each up once
         self.styles: dict[str, BaseStyle] = {style.name: style for style in document.styles}
@@ -202,21 +199,10 @@ class _Writer:
         for index, note in enumerate(notes):
             if index:
                 paragraph._p.append(self.marker_separator())
-            earlier = self.earlier(note)
-            self.noted += 1
-            self.notes.add(paragraph, [f"See note {earlier}."] if earlier else note_runs(note, self.numbers))
-            if not earlier:
+            # Word numbers notes by position, which is the order assemble numbered them in
+            self.notes.add(paragraph, [f"See note {note.same_as}."] if note.same_as else note_runs(note, self.numbers))
+            if not note.same_as:
                 _tag_quote(self.notes.notes.part.element[-1], note)
-            if not earlier:
-                self.said.setdefault((note.source.id, note.evidence.line), []).append((self.noted, note))
-
-    def earlier(self, note: Note) -> int | None:
-        """The number of an earlier note on the same line whose quote holds this one's."""
-        quote = normal(note.citation.quote)
-        return next((number for number, said in self.said.get((note.source.id, note.evidence.line), [])
-                     if quote in normal(said.citation.quote) and (not note.citation.translation
-                                                                  or note.citation.translation == said.citation.translation)),
-                    None)
 
     def marker_separator(self) -> BaseOxmlElement:
         run = OxmlElement("w:r")
