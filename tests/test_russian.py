@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.russian import declined_in, lemmas, same_word, spelt_in
+from briefgen.russian import lemmas, same_word, spelt_in
 from briefgen.text import contains_words, names_in, normal
 from briefgen.vocabulary import city_of, names_place
 

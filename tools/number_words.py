@@ -14,8 +14,10 @@ so the table never drifts from the libraries that made it.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
+from typing import Any
 
 TABLE = Path(__file__).resolve().parent.parent / "src" / "briefgen" / "vocabulary" / "numbers.yaml"
 BASES = [*range(1, 20), *range(20, 100, 10), *range(100, 1000, 100), 10**3, 10**6, 10**9, 10**12]
@@ -37,10 +39,15 @@ def _one_word(spelt: str) -> str | None:
     return words[0] if len(words) == 1 else None
 
 
-def _russian_forms(word: str) -> list[str]:
+@functools.cache
+def _analyzer() -> Any:
     import pymorphy3
 
-    morph = _russian_forms.__dict__.setdefault("morph", pymorphy3.MorphAnalyzer())
+    return pymorphy3.MorphAnalyzer()
+
+
+def _russian_forms(word: str) -> list[str]:
+    morph = _analyzer()
     parses = [p for p in morph.parse(word) if p.normal_form == word]
     forms = {f.word for p in parses[:1] for f in p.lexeme if not {"Supr", "COMP"} & f.tag.grammemes}
     lexeme = {p.normal_form for p in parses[:1]}

@@ -7,6 +7,7 @@ they number is decided here, once, so the Word and Markdown briefs cannot disagr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar, cast
@@ -99,7 +100,7 @@ def quotation(text: str) -> str:
     """Quoted words between curly quotes, on one line; quotation marks inside them become
     single ones, as a quotation within a quotation is written (“the “Central Asia –
     Russia”” format” ended a note in three marks)."""
-    inner = iter("‘’" * (text.count('"') + text.count("“") + text.count("”")))
+    inner = itertools.cycle("‘’")  # a quotation mark opens, the next one closes
     nested = re.sub(r'["“”]', lambda _: next(inner), " ".join(text.split()))
     return f"“{nested}”"
 
@@ -213,9 +214,15 @@ class Brief:
         """The settings' title; an edition that is no week's drops its "Weekly" (the
         all-meetings brief is no weekly brief)."""
         title = self.settings.title
-        if "-W" not in self.period.slug and title.startswith("Weekly "):
-            return title[len("Weekly "):][:1].upper() + title[len("Weekly ") + 1:]
-        return title
+        if "-W" in self.period.slug or not title.startswith("Weekly "):
+            return title
+        rest = title.removeprefix("Weekly ")
+        return rest[:1].upper() + rest[1:]
+
+    @property
+    def source_numbers(self) -> dict[str, int]:
+        """Each source's id -> its number in the list of sources, by which the notes name it."""
+        return {source.id: number for number, source in enumerate(self.sources, start=1)}
 
     @property
     def tags(self) -> tuple[str, ...]:

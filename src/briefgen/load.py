@@ -22,7 +22,7 @@ from .model import (
     Statement,
     Where,
 )
-from .reader import SLUG, Invalid, Reader, optional, positions, scalar_texts
+from .reader import Invalid, Reader, optional, positions, scalar_texts
 from .snapshot import CATALOGUE, SETTINGS, Snapshot
 from .yamltree import Map, Node, Scalar, Seq, YamlProblem, parse
 

@@ -102,7 +102,7 @@ class Participant(Record):
     def terms(self) -> list[str]:
         """The words that name the participant in an article (normalised): the name, its
         aliases and titles, and the surname alone of a name of two to four words."""
-        return list(_terms(self.name, self.aliases, self.titles))
+        return list(terms_of(self.name, self.aliases, self.titles))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -232,9 +232,10 @@ class Evidence:
 
 
 @lru_cache(maxsize=1 << 14)
-def _terms(name: str, aliases: tuple[str, ...], titles: tuple[str, ...]) -> tuple[str, ...]:
+def terms_of(name: str, aliases: tuple[str, ...], titles: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Participant.terms, memoised: checks ask for a participant's terms again and again
-    (speaker-elsewhere: 3 s of the 5,000-meeting archive's check before this)."""
+    (speaker-elsewhere: 3 s of the 5,000-meeting archive's check before this). Without
+    `titles`, the words that name the participant by name."""
     found = [name, *aliases, *titles]
     words = name.split()
     if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):

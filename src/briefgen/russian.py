@@ -59,16 +59,22 @@ def _composed(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def _parses(word: str) -> tuple[Any, ...]:
+    """Every reading of a normalised word, parsed once for `lemmas`, `forms` and `_name_lemmas`."""
+    return tuple(_analyzer().parse(_composed(word)))
+
+
+@lru_cache(maxsize=1 << 16)
 def lemmas(word: str) -> frozenset[str]:
     """Every dictionary form a normalised Cyrillic word may be a form of, and the word."""
-    return frozenset(_normal(p.normal_form) for p in _analyzer().parse(_composed(word))) | {word}
+    return frozenset(_normal(p.normal_form) for p in _parses(word)) | {word}
 
 
 @lru_cache(maxsize=1 << 12)
 def forms(word: str) -> frozenset[str]:
     """Every form of the words a normalised Cyrillic word may be the dictionary form of."""
     found = {word}
-    for parse in _analyzer().parse(_composed(word)):
+    for parse in _parses(word):
         if _normal(parse.normal_form) == word:
             found.update(_normal(f.word) for f in parse.lexeme)
     return frozenset(found)
@@ -107,7 +113,7 @@ NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})  # OpenCorpora's tag
 @lru_cache(maxsize=1 << 14)
 def _name_lemmas(word: str) -> frozenset[str]:
     """The dictionary forms of the readings of a word as a proper name."""
-    return frozenset(_normal(p.normal_form) for p in _analyzer().parse(_composed(word)) if NAMES & p.tag.grammemes)
+    return frozenset(_normal(p.normal_form) for p in _parses(word) if NAMES & p.tag.grammemes)
 
 
 @lru_cache(maxsize=1 << 12)

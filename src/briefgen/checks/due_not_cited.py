@@ -36,7 +36,7 @@ from typing import Iterator
 from ..claims import quoted
 from ..context import Context
 from ..model import Diagnostic, Meeting, Severity
-from ..text import contains_words, normal
+from ..text import normal
 from ..vocabulary import MONTHS, date_pattern, year_pattern
 
 ID = "due-not-cited"

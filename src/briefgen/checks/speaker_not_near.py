@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ..context import Context, Match
 from ..model import Diagnostic, Severity
-from ..text import names_in, normal
+from ..text import names_in
 
 ID = "speaker-not-near"
 SEVERITY: Severity = "warning"

@@ -35,10 +35,10 @@ from typing import Iterator
 
 from ..context import Context
 from ..figures import figures
-from ..model import Citation, Diagnostic, Meeting, Severity
+from ..model import Citation, Diagnostic, Meeting, Severity, terms_of
 from ..text import names_in, normal
 from ..russian import words as words_of
-from ..vocabulary import CITIES, MONTHS, city_of, countries_in, names_place
+from ..vocabulary import CITIES, MONTH_OF, MONTHS, city_of, countries_in, names_place
 from ..vocabulary.meaning import negates, read, words
 
 ID = "translation-unfaithful"
@@ -53,7 +53,6 @@ BOTH = re.compile(r"\b(?:both|оба|обе|обоих|обеих|обоим|о�
 # "впервые" is "for the first time", whose "first" counts as 1.
 FIRST_TIME = re.compile(r"\bвпервые\b")
 MONTH_NAMES = [forms[0].capitalize() for forms in MONTHS]
-MONTH_OF = {normal(form): number for number, forms in enumerate(MONTHS, start=1) for form in forms}
 # English month words that are also other words ("may", "to march") or abbreviations
 # ("mar"): months only beside a day or a year ("14 May", "May 2024"), after a word that
 # dates ("in May"), or capitalised inside a sentence ("talks that May").
@@ -102,7 +101,7 @@ def _facts(text: str, people: tuple[tuple[str, tuple[str, ...]], ...], place: st
         numbers=frozenset(digits for digits, _ in figures(folded)) | ({"2"} if BOTH.search(folded) else set())
         | ({"1"} if FIRST_TIME.search(folded) else set()),
         months=frozenset(_months(text, folded)),
-        people=frozenset(name for name, also in people if any(names_in(folded, normal(n)) for n in _names(name, also))),
+        people=frozenset(name for name, also in people if any(names_in(folded, n) for n in terms_of(name, also))),
         places=frozenset(_places(folded, place, aliases)),
         negations=negations,
         denials=denials,
@@ -114,12 +113,6 @@ def _person(name: str) -> bool:
     """A person's name ("Kassym-Jomart Tokayev"), not a group's ("Secretaries of the ...")."""
     words = name.split()
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """A participant's name, aliases and surname."""
-    words = name.split()
-    return (name, *aliases, *words[-1:])
 
 
 def _months(text: str, folded: str) -> Iterator[str]:

@@ -56,8 +56,7 @@ def document(brief: Brief, moment: dt.datetime, root: Path, review: bool = False
     document = docx.Document(str(template_path(root, "reference.docx")))
     _clear_body(document)
     _properties(document, brief, moment, review)
-    writer = _Writer(document, review, moment)
-    writer.numbers = {source.id: number for number, source in enumerate(brief.sources, start=1)}
+    writer = _Writer(document, review, moment, brief.source_numbers)
     _header_footer(document, brief, writer.style("Header"), review)
     writer.title_block(brief)
     writer.key_points(brief)
@@ -129,12 +128,12 @@ def _header_footer(document: Document, brief: Brief, header_style: BaseStyle | N
 class _Writer:
     """Writes the brief's parts into the document, in reading order."""
 
-    def __init__(self, document: Document, review: bool, moment: dt.datetime) -> None:
+    def __init__(self, document: Document, review: bool, moment: dt.datetime, numbers: dict[str, int]) -> None:
         self.document = document
         self.review = review
         self.moment = moment
         self.notes = Footnotes(document)
-        self.numbers: dict[str, int] = {}  # a source's id -> its number in the list of sources
+        self.numbers = numbers  # a source's id -> its number in the list of sources
         # python-docx scans every style for each paragraph it styles: look each up once
         self.styles: dict[str, BaseStyle] = {style.name: style for style in document.styles}
         # python-docx finds the section properties (and the text width) anew among all the
@@ -218,8 +217,10 @@ class _Writer:
         """A comment on the claim's words, never around its footnote references: a footnote
         inside a comment's range makes LibreOffice show the notes of the whole document
         displaced (notes 1 and 2 with note 3's text)."""
+        if not (self.review and warnings):
+            return  # the distribution copy, or nothing to say: no run needs looking at
         words = list(takewhile(lambda run: not run._r.xpath("./w:footnoteReference"), paragraph.runs))
-        if self.review and warnings and words:
+        if words:
             text = "\n\n".join(review_comment(w) for w in warnings)
             comment = self.document.add_comment(words, text=text, author="briefgen check", initials="BG")
             # python-docx stamps the wall clock; the brief's moment keeps the file reproducible
@@ -381,16 +382,19 @@ def _tag_quote(footnote: BaseOxmlElement, note: Note) -> None:
         return
     quoted = quotation(note.citation.quote)
     for run in footnote.iter(qn("w:r")):
-        if "".join(t.text or "" for t in run.iter(qn("w:t"))) == quoted:
+        if _run_text(run) == quoted:
             _set_language(run, tag)
 
 
 def _tag_cyrillic(body: BaseOxmlElement) -> None:
     """Mark the body's runs written in Cyrillic (a name or title typed so) as Russian."""
     for run in body.iter(qn("w:r")):
-        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
-        if is_cyrillic(text) and run.find(f"{qn('w:rPr')}/{qn('w:lang')}") is None:
+        if is_cyrillic(_run_text(run)) and run.find(f"{qn('w:rPr')}/{qn('w:lang')}") is None:
             _set_language(run, LANGUAGE_TAGS["ru"])
+
+
+def _run_text(run: BaseOxmlElement) -> str:
+    return "".join(t.text or "" for t in run.iter(qn("w:t")))
 
 
 # Name, Role, Country: the role is the longest text (30 words in the shipped data), the

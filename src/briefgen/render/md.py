@@ -7,7 +7,6 @@ are `[^n]`, one definition per reference, linking to the seed file's line.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, long_date, quotation
 from ..templating import template_path
@@ -48,7 +47,7 @@ def render(brief: Brief, job: Job) -> bytes:
 
     env.globals.update(
         # the list of sources says outlet, title, date and link once; a note names the number
-        number={source.id: number for number, source in enumerate(brief.sources, start=1)},
+        number=brief.source_numbers,
         # markers parted by a comma: side by side they read as one number ("1617")
         refs=lambda notes: ",".join(f"[^{n.number}]" for n in notes),
         mark=lambda cited: f" {SINGLE_OUTLET}" if cited.outlets == 1 else "",

@@ -204,11 +204,12 @@ def meeting_places(text: str) -> Iterator[tuple[int, int, str]]:
             yield verb.start(), match.end(), match.group(2)
 
 
-@functools.lru_cache(maxsize=None)
+MONTH_OF = {normal(form): number for number, forms in enumerate(MONTHS, start=1) for form in forms}
+
+
 def month_of(word: str) -> int | None:
     """1-12 for a month's name or abbreviation in any form of MONTHS (a trailing `.` allowed)."""
-    word = normal(word).rstrip(".")
-    return next((i + 1 for i, forms in enumerate(MONTHS) if word in map(normal, forms)), None)
+    return MONTH_OF.get(normal(word).rstrip("."))
 
 
 def date_pattern(day: dt.date) -> re.Pattern[str]:
