@@ -30,10 +30,16 @@ def fresh(tmp_path: Path) -> Path:
 
 def officer_edit(text: str, date: str, summary: str) -> str:
     """What an officer does to a scaffold keeping every candidate: write the summary and the
-    date, translate, delete the `# TODO` lines and comments."""
-    lines = []
+    date, translate, delete the `# TODO` lines and comments, and the statements the sources
+    give to no participant ("The sides stressed ...")."""
+    lines: list[str] = []
+    dropping = False
     for line in text.split("\n"):
-        if line.lstrip().startswith("# TODO"):
+        if line.startswith("  - "):  # a candidate: a statement whose speaker is no participant goes
+            dropping = line.startswith("  - speaker: TODO")
+        elif not line.startswith("    "):
+            dropping = False
+        if dropping or line.lstrip().startswith("# TODO"):
             continue
         line = re.sub(r"\s+# TODO.*$", "", line)
         if line.startswith("summary: TODO"):
@@ -281,7 +287,7 @@ def test_article_without_date_place_or_people_gets_todos_not_guesses(fresh: Path
     assert invoke("add-source", article, "--outlet", "Wire", "--root", fresh).exit_code == 0
     assert invoke("new", "wire", "--root", fresh).exit_code == 0
     text = only_meeting(fresh).read_text("utf-8")
-    assert only_meeting(fresh).name == "undated-weather-was-fine-talks.yaml"
+    assert only_meeting(fresh).name == "undated-weather-was-fine.yaml"  # three words of the title
     for line in ("date: TODO YYYY-MM-DD", "location: TODO City, Country", "  - name: TODO who took part",
                  "    quote: TODO the sentence that gives the date and the place, copied from the source"):
         assert line in text

@@ -116,6 +116,29 @@ def _name_lemmas(word: str) -> frozenset[str]:
     return frozenset(_normal(p.normal_form) for p in _parses(word) if NAMES & p.tag.grammemes)
 
 
+PERSON = frozenset({"Name", "Surn", "Patr"})
+SURNAME = re.compile(r"(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|ская|ук|юк|енко|зода|заде|улы|кызы)(?:а|у|ым|ом|ой|е|ы)?$")
+
+
+@lru_cache(maxsize=1 << 12)
+def personal(word: str) -> bool:
+    """Whether a normalised Cyrillic word may be part of a person's name: read as a first
+    name, surname or patronymic, unknown to the dictionary (most Central Asian and Chinese
+    names), or shaped as a surname ("Токаев", which the dictionary reads as a plural of
+    токай); "Федерации" or "Шанхайской" is none of these."""
+    return (not _known(word) or bool(SURNAME.search(word))
+            or any(PERSON & p.tag.grammemes for p in _parses(word)))
+
+
+@lru_cache(maxsize=1 << 12)
+def in_title(word: str) -> bool:
+    """Whether a normalised lowercase Cyrillic word may stand inside an office's title
+    ("генерального секретаря шанхайской организации сотрудничества"): a noun or an
+    adjective the dictionary knows, no verb and no name."""
+    return (is_cyrillic(word) and _known(word) and not personal(word)
+            and any({"NOUN", "ADJF"} & p.tag.grammemes for p in _parses(word)))
+
+
 @lru_cache(maxsize=1 << 12)
 def _known(word: str) -> bool:
     return bool(_analyzer().word_is_known(_composed(word)))

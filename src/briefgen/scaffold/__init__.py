@@ -7,10 +7,13 @@ quote is a verbatim slice of one paragraph, so a kept candidate passes `check`; 
 the texts do not settle is a `TODO` (a value to write, or a comment to act on), which
 `check` refuses until the officer has dealt with it.
 
-The package, each module feeding the ones after it: `sentences` (sentences and tokens),
-`dates` (dates stated in text), `catalogue` (title, outlet and slug for `add-source`),
-`people` (names with their titles), `speech` (statement candidates), `setting` (the date
-and the place), `meeting` (the meeting file, as YAML text).
+The package, each module feeding the ones after it: `sentences` (sentences and tokens,
+boilerplate left out), `dates` (dates stated in text), `catalogue` (title, outlet and slug
+for `add-source`), `setting` (the date and the place), `scope` (the sentences about this
+meeting, not another the article mentions), `people` (one person once, with their
+titles), `speech` (statement candidates, each given to its speech verb's subject),
+`statements` (one point of several sources as one candidate), `meeting` (the meeting
+file, as YAML text).
 """
 
 from .catalogue import outlet_candidate, slug, title_candidate

@@ -13,9 +13,11 @@ from ..corpus import SourceText
 from .catalogue import slug, title_candidate
 from .dates import published_date
 from .people import Person, people
+from .scope import about_meeting
 from .sentences import sentences
 from .setting import Place, place
-from .speech import Said, speech
+from .speech import speech
+from .statements import Statement, statements
 
 
 def scalar(value: str) -> str:
@@ -50,10 +52,11 @@ def reference_date(text: SourceText) -> dt.date | None:
 
 def draft(texts: list[SourceText], brief_language: str, modeline: str | None = None) -> Draft:
     """The meeting file `briefgen new` writes from these sources."""
-    found = [s for text in texts for s in sentences(text)]
-    persons = people(found)
-    where = place(found, {t.source.id: reference_date(t) for t in texts})
-    said = [s for text in texts for s in speech(text, found, persons)]
+    every = [s for text in texts for s in sentences(text)]
+    where = place(every, {t.source.id: reference_date(t) for t in texts})
+    found = about_meeting(every, where.stated)
+    persons = people(found, brief_language)
+    said = statements([s for text in texts for s in speech(text, found, persons)])
     foreign = {t.source.id for t in texts if t.source.language != brief_language}
     title = next((t.source.title for t in texts if t.source.title), None) or title_candidate(texts[0].text)
     lines = [modeline] if modeline else []
@@ -72,18 +75,20 @@ def draft(texts: list[SourceText], brief_language: str, modeline: str | None = N
         *participant_lines(persons, foreign, brief_language, texts[0].source.id),
         *statement_lines(said, foreign, brief_language),
     ]
+    place_slug = slug(where.city or "")
     stem = "-".join(p for p in (where.date.isoformat() if where.date else "undated",
-                                 slug(where.city or ""), title_slug(title or "")) if p)
+                                 place_slug, title_slug(title or "", place_slug)) if p)
     return Draft(f"{stem}.yaml", "\n".join(lines) + "\n", len(persons), len(said), sum("TODO" in x for x in lines))
 
 
 SLUG_SKIPS = frozenset("a an the of in on at to for and with by from date".split())
 
 
-def title_slug(title: str) -> str:
-    """Four telling words of the title (no numbers, no small words), or `meeting`."""
-    words = [w for w in slug(title).split("-") if w not in SLUG_SKIPS and not w.isdigit()]
-    return "-".join(words[:4]) or "meeting"
+def title_slug(title: str, place: str = "") -> str:
+    """Three telling words of the title (no numbers, small words, or the place the name
+    already gives), or `meeting`: `2024-03-28-boao-tokayev-zhang-ming`."""
+    words = [w for w in slug(title).split("-") if w not in SLUG_SKIPS and not w.isdigit() and w not in place.split("-")]
+    return "-".join(words[:3]) or "meeting"
 
 
 def title_lines(title: str | None) -> list[str]:
@@ -137,22 +142,29 @@ def participant_lines(persons: list[Person], foreign: set[str], language: str, f
                   f"    role: {scalar(person.role)}" + (f"  # TODO {wording(language)} of the role" if reword else "")]
         if person.country:
             lines.append(f"    country: {scalar(person.country)}")
+        if person.spellings:
+            lines.append(f"    aliases: [{', '.join(map(scalar, person.spellings))}]  # as the sources also write the name")
+        if person.titles:
+            lines.append(f"    titles: [{', '.join(map(scalar, person.titles))}]  # as the sources call them")
         lines.append("    cite:")
         lines += cite_lines([(s.source, s.line, quote) for s, quote in person.quotes], 6, foreign, language)
     return lines
 
 
-def statement_lines(said: list[Said], foreign: set[str], language: str) -> list[str]:
+def statement_lines(said: list[Statement], foreign: set[str], language: str) -> list[str]:
     if not said:
         return []
     lines = ["statements:"]
     for item in said:
+        first = item.quotes[0]
         if item.speaker is None:
-            speaker = "speaker: TODO who said it (a participant's name)"
+            who = f"; the source gives it to {first.by!r}" if first.by else ""
+            speaker = f"speaker: TODO who said it (a participant's name){who}"
         else:
             check = "" if item.sure else "; check the speaker: not named in this paragraph or the one before"
             speaker = f"speaker: {scalar(item.speaker)}  # TODO keep or delete{check}"
-        text = f"TODO {wording(language)} of the statement" if item.source in foreign else scalar(item.quote)
-        lines += [f"  - {speaker}", f"    text: {text}", "    cite:"]
-        lines += cite_lines([(item.source, item.line, item.quote)], 6, foreign, language)
+        text = f"TODO {wording(language)} of the statement" if first.source in foreign else scalar(first.quote)
+        lines += [f"  - {speaker}", *(f"    # said: {scalar(q.frame)} ({q.source}, line {q.line})" for q in item.quotes),
+                  f"    text: {text}", "    cite:"]
+        lines += cite_lines([(q.source, q.line, q.quote) for q in item.quotes], 6, foreign, language)
     return lines

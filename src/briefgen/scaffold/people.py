@@ -1,15 +1,19 @@
 """People the sources name with their titles (`Uzbek President Shavkat Mirziyoyev`,
-`Kazakhstan's President, Kassym-Jomart Tokayev`): names, titles and offices, and the country
-a title names."""
+`Kazakhstan's President, Kassym-Jomart Tokayev`, "Президент Касым-Жомарт Токаев"): names,
+titles and offices, and the country a title names; one person once, whatever the case,
+script or spelling each source writes them in, with the titles the sources call them by
+("The Head of State", "глава государства")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from .. import russian
 from ..model import Participant, Where
-from ..text import normal
+from ..text import names_in, normal
 from ..vocabulary import CITIES, COUNTRIES, MONTHS, place_names
+from ..vocabulary import OFFICES as EQUIVALENTS
 from .sentences import TOKEN, Sentence, Token, bare
 
 OFFICES = (
@@ -63,8 +67,10 @@ def is_name(token: Token) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # an acronym or a dateline
     base = token.base
-    return not (is_office(token) or base in TITLE_WORDS or base in NOT_NAMES or normal(base) in _PLACES
-                or normal(base) in _MONTHS or country_of(base))
+    if is_office(token) or base in TITLE_WORDS or base in NOT_NAMES or normal(base) in _PLACES \
+            or normal(base) in _MONTHS or country_of(base):
+        return False
+    return not russian.is_cyrillic(base) or russian.personal(normal(base))
 
 
 def is_title_word(token: Token) -> bool:
@@ -80,9 +86,13 @@ def title_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
     words: list[Token] = []
     while k >= 0 and len(words) < 12:
         token = tokens[k]
+        if token.text == ")" and k >= 2 and tokens[k - 2].text == "(" and tokens[k - 1].text.isupper():
+            k -= 3  # an acronym in brackets: `the Shanghai Cooperation Organization (SCO) Zhang Ming`
+            continue
         if not token.text[:1].isalpha() or token.base in ("and", "и"):
             break
-        if not (token.text[:1].isupper() or token.base in CONNECTORS or is_title_word(token)):
+        if not (token.text[:1].isupper() or token.base in CONNECTORS or is_title_word(token)
+                or russian.in_title(normal(token.base))):
             break
         words.insert(0, token)
         k -= 1
@@ -103,11 +113,14 @@ class Person:
     role: str
     country: str | None
     quotes: list[tuple[Sentence, str]] = field(default_factory=list)
+    spellings: list[str] = field(default_factory=list)  # every form the sources write the name in
+    titles: list[str] = field(default_factory=list)
 
     @property
     def model(self) -> Participant:
         """As a participant, to find where articles name them the way `check` does."""
-        return Participant(pos=Where(""), name=self.name, role=self.role, cite=())
+        return Participant(pos=Where(""), name=self.name, role=self.role, cite=(),
+                           aliases=tuple(self.spellings), titles=tuple(self.titles))
 
 
 def headline(sentence: Sentence) -> bool:
@@ -117,9 +130,10 @@ def headline(sentence: Sentence) -> bool:
     return not re.search(r"[.!?\"”»]$", sentence.text) and len(words) >= 3 and capitals > 0.6 * len(words)
 
 
-def people(found: list[Sentence]) -> list[Person]:
-    """Everyone named with a title, in reading order; the first such mention in each source."""
-    persons: dict[str, Person] = {}
+def people(found: list[Sentence], language: str = "en") -> list[Person]:
+    """Everyone named with a title, in reading order, once each; named in the brief's
+    script where a source writes them so, else in the shortest (nominative) form."""
+    persons: list[Person] = []
     for sentence in (s for s in found if not headline(s)):
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence.text)]
         i = 0
@@ -135,13 +149,93 @@ def people(found: list[Sentence]) -> list[Person]:
                 end = tokens[j - 1].start + len(bare(tokens[j - 1].text))
                 add_person(persons, sentence, sentence.text[tokens[i].start:end], span, end)
             i = j
-    return list(persons.values())
+    for person in persons:
+        person.name = preferred(person.spellings, language)
+        person.spellings = [s for s in person.spellings if not names_in(normal(s), normal(person.name))
+                            and not names_in(normal(person.name), normal(s))]
+    add_titles(persons, found)
+    return persons
 
 
-def add_person(persons: dict[str, Person], sentence: Sentence, name: str, title: tuple[int, int], end: int) -> None:
+def same_person(a: str, b: str) -> bool:
+    """Whether two written names are one person's: as many words, the same first or last
+    word in any case or script, and the other words alike ("Касым-Жомартом Токаевым" and
+    `Kassym-Jomart Tokayev`, "Чжан Мином" and "Чжан Мина")."""
+    x, y = normal(a).split(), normal(b).split()
+    if len(x) != len(y):
+        return False
+    pairs = list(zip(x, y))
+    return (one_word(*pairs[0]) or one_word(*pairs[-1])) and all(one_word(p, q) or alike(p, q) for p, q in pairs)
+
+
+def one_word(a: str, b: str) -> bool:
+    return a == b or russian.same_word(a, b) or russian.same_word(b, a) or russian.spelt(a, b)
+
+
+def alike(a: str, b: str) -> bool:
+    """Two spellings of one word in one script that differ in their endings (a case the
+    dictionary does not know: "Мина", "Мином")."""
+    return russian.is_cyrillic(a) == russian.is_cyrillic(b) and a[:3] == b[:3] and abs(len(a) - len(b)) <= 3
+
+
+def preferred(spellings: list[str], language: str) -> str:
+    """The name to write: a spelling in the brief's script (Latin for an English brief)
+    where a source has one, the shortest of them (a Russian name's nominative is its
+    shortest form: Токаев, Токаева, Токаевым), the first when as short."""
+    latin = language in ("en", "fr", "de", "es", "it", "tr", "uz")
+    fitting = [s for s in spellings if russian.is_cyrillic(s) != latin] or spellings
+    return min(fitting, key=len)
+
+
+def add_person(persons: list[Person], sentence: Sentence, name: str, title: tuple[int, int], end: int) -> None:
     role = sentence.text[title[0]:title[1]]
-    person = persons.setdefault(normal(name), Person(name, role[:1].upper() + role[1:], None))
+    person = next((p for p in persons if any(same_person(name, s) for s in p.spellings)), None)
+    if person is None:
+        person = Person(name, role[:1].upper() + role[1:], None)
+        persons.append(person)
+    if name not in person.spellings:
+        person.spellings.append(name)
     if person.country is None:
         person.country = next((c for w in TOKEN.findall(role) if (c := country_of(w))), None)
     if all(s.source != sentence.source for s, _ in person.quotes):
         person.quotes.append((sentence, sentence.text[title[0]:end]))
+
+
+TITLE = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?(?:[Hh]ead of [Ss]tate|[Pp]resident|[Ll]eader|[Hh]ead of [A-Z][a-z]+|"
+                   r"[Ss]ecretary[- ][Gg]eneral|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hairman)(?: of (?:the )?[A-Z][a-z]+)?)\b"
+                   r"(?![ -]+[A-Z])")
+RUSSIAN_TITLES = {"глава государства": re.compile(r"\bглав[аыуеой]{1,2} государства\b", re.IGNORECASE),
+                  "президент": re.compile(r"\bпрезидент(?:а|у|ом|е)?(?=\s*(?:[.,;:!?)»\"]|$))", re.IGNORECASE)}
+
+
+def add_titles(persons: list[Person], found: list[Sentence]) -> None:
+    """The titles the sources call a person by (`The Head of State`, "главы государства"):
+    each the first person holding that office (and of the country it names), as the press
+    calls its own head of state."""
+    for sentence in found:
+        for match in TITLE.finditer(sentence.text):
+            title = match.group()
+            holder = holder_of(persons, match.group(1))
+            if holder and all(normal(title) != normal(t) for t in holder.titles):
+                holder.titles.append(title[:1].upper() + title[1:])
+        for title, pattern in RUSSIAN_TITLES.items():
+            holder = holder_of(persons, "head of state") if pattern.search(sentence.text) else None
+            if holder and title not in holder.titles:
+                holder.titles.append(title)
+
+
+HEADS_OF_STATE = frozenset({"president", "king", "emir", "президент"})
+
+
+def holder_of(persons: list[Person], title: str) -> Person | None:
+    """The first person whose role holds the title's office (a head of state: a president,
+    king or emir) and, if the title names a country, of that country."""
+    words = normal(title).split()
+    country = next((c for w in words if (c := country_of(w))), None)
+    leads = "state" in words or words[-1] == "leader" or (words[0] == "head" and country is not None)
+    offices = HEADS_OF_STATE if leads else {w for word in words for w in EQUIVALENTS.get(word, {word})}
+    for person in persons:
+        role = normal(person.role).replace("-", " ").split()
+        if not offices.isdisjoint(role) and (country is None or person.country in (None, country)):
+            return person
+    return None

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import cast
 
 from ..corpus import SourceText
+from ..vocabulary.discourse import boilerplate_lines
 
-SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”»]))(?<![A-Z]\.)\s+(?=[\"“«„]?[A-ZА-ЯЁ0-9])")
+SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”»]))(?<!\b[A-Z]\.)\s+(?=[\"“«„]?[A-ZА-ЯЁ0-9])")
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,11 @@ class Sentence:
 
 
 def sentences(text: SourceText) -> list[Sentence]:
-    """Every sentence of every paragraph, stripped, with its place: quotes are cut from these."""
+    """Every sentence of every paragraph of the article (no caption, link or byline),
+    stripped, with its place: quotes are cut from these."""
     found = []
-    for paragraph in text.paragraphs:
+    skipped = boilerplate_lines(text.paragraphs)
+    for paragraph in (p for p in text.paragraphs if p.line not in skipped):
         start = 0
         for end, after in [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(paragraph.raw)] + [(None, None)]:
             piece = paragraph.raw[start:end]

@@ -1,48 +1,48 @@
-"""Statement candidates: quoted speech, and sentences reporting what someone said, each
-with the speaker `check` would find near it."""
+"""Statement candidates: quoted speech, and whole sentences reporting what someone said,
+each given to the subject of its speech verb ("Zhang Ming stated that ..." is Zhang Ming's,
+"the press service said ..." the press service's, not the head of state's it speaks for),
+with the words that attribute it (the frame) for the officer to judge. The same point
+reported by two sources is one candidate with both quotes.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..corpus import SourceText
-from ..text import contains_words, normal
-from .people import Person
+from ..corpus import Paragraph, SourceText
+from ..text import names_in, normal
+from .people import Person, one_word
 from .sentences import Sentence
 
 SPEECH = re.compile(
     r"\b(?:said|says|stressed|noted|emphasi[sz]ed|stated|underlined|underscored|highlighted|called for|called on|"
     r"urged|warned|proposed|insisted|pointed out|recalled|reiterated|affirmed|concluded|expressed|expressing|"
-    r"announced|declared|added)\b|"
-    r"(?:сказал|заявил|подчеркнул|отметил|считает|заключил|призвал|предложил)", re.IGNORECASE)
+    r"announced|declared|added|commended|acknowledged|praised|welcomed|thanked|told|mentioned|appreciated)\b|"
+    r"(?:сказал|заявил|подчеркнул|отметил|считает|заключил|призвал|предложил|акцентировал|поблагодарил|"
+    r"выразил|сообщил|добавил|указал|напомнил)", re.IGNORECASE)
 LEAD_QUOTE = re.compile(r"^\s*[\"“«„](?P<q>.+)[\"”»“],?\s*[-–—]\s")
 PAIRED = re.compile(r"\"(?P<a>[^\"]+)\"|“(?P<b>[^”]+)”|«(?P<c>[^»]+)»|„(?P<d>[^“”]+)[“”]")
+WHOLE = re.compile(r"[.!?…\"”»]$")  # a sentence that ends, not one cut off or leading into a quote
+PRONOUN = re.compile(r"\b(?:he|she|они|он|она)\b", re.IGNORECASE)
 MIN_WORDS = 5
+FRAME_WORDS = 6  # the words before a speech verb shown as the frame: "the Akorda press service said"
 
 
 @dataclass(frozen=True)
 class Said:
-    """A statement candidate: the quote, and who said it (`sure`: named close enough for `check`)."""
+    """A statement candidate's quote, who said it, and the words that say so.
+
+    `speaker` is a participant; `sure` when named close enough for `check`; `by` the
+    frame's subject when it is no participant ("the press service")."""
 
     source: str
     line: int
     quote: str
     speaker: str | None
     sure: bool
-
-
-def quotations(raw: str) -> list[tuple[int, int, str]]:
-    """Quoted speech in a paragraph: (start, end, inner text) of each quotation of five words or more."""
-    lead = LEAD_QUOTE.match(raw)
-    matches = [(lead.start("q"), lead.end("q"), lead["q"])] if lead else [
-        (m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in PAIRED.finditer(raw)]
-    found = []
-    for start, end, inner in matches:
-        text = inner.strip().rstrip(",;:").rstrip()
-        if len(text.split()) >= MIN_WORDS:
-            found.append((start, end, text))
-    return found
+    frame: str
+    by: str | None = None
 
 
 class Speakers:
@@ -52,52 +52,179 @@ class Speakers:
         self.text = text
         self.terms = [(p.name, p.model.terms()) for p in persons]
 
-    def first_in(self, words: str) -> str | None:
+    def named(self, words: str) -> list[tuple[int, str]]:
+        """Where each participant is named in `words`: (position of the last naming, name)."""
         folded = normal(words)
-        hits = [(min(folded.find(t) for t in ts if contains_words(folded, t)), name)
-                for name, ts in self.terms if any(contains_words(folded, t) for t in ts)]
-        return min(hits)[1] if hits else None
+        return [(max(last_at(folded, t) for t in terms if names_in(folded, t)), name)
+                for name, terms in self.terms if any(names_in(folded, t) for t in terms)]
 
     def last_in(self, words: str) -> str | None:
-        folded = normal(words)
-        hits = [(max(folded.rfind(t) for t in ts if contains_words(folded, t)), name)
-                for name, ts in self.terms if any(contains_words(folded, t) for t in ts)]
+        hits = self.named(words)
         return max(hits)[1] if hits else None
 
-    def find(self, line: int, inside: str, before: str) -> tuple[str | None, bool]:
-        """The speaker named in the statement, else earlier in its paragraph, else in the
-        paragraph before (sure); else the last one named earlier in the article (to check)."""
-        index = next(i for i, p in enumerate(self.text.paragraphs) if p.line == line)
-        previous = self.text.paragraphs[index - 1].raw if index else ""
-        for name in (self.first_in(inside), self.last_in(before), self.last_in(previous)):
-            if name:
-                return name, True
-        earlier = " ".join(p.raw for p in self.text.paragraphs[:index])
-        return self.last_in(earlier), False
+    def subject(self, frame: str, index: int) -> tuple[str | None, bool, str | None]:
+        """The speaker a frame names (the participant nearest its verb), a pronoun's
+        antecedent (sure when named in this paragraph or the one before), else nobody and
+        the frame's own subject."""
+        speaker = self.last_in(frame)
+        if speaker:
+            return speaker, True, None
+        if PRONOUN.search(frame) or not frame.strip():
+            return self.earlier(index)
+        words = re.findall(r"[^\W\d_][\w'’-]*", frame)
+        return None, False, " ".join(words[-FRAME_WORDS:]) or None
+
+    def earlier(self, index: int) -> tuple[str | None, bool, None]:
+        """The last participant named before the paragraph's position `index`: sure when
+        in this paragraph or the one before."""
+        paragraphs = self.text.paragraphs
+        near = self.last_in(" ".join(p.raw for p in paragraphs[max(0, index - 1):index + 1]))
+        if near:
+            return near, True, None
+        return self.last_in(" ".join(p.raw for p in paragraphs[:index])), False, None
+
+
+def last_at(folded: str, term: str) -> int:
+    """Where a term's last word last stands in a text, in any case or script."""
+    last = term.split()[-1]
+    for match in reversed(list(re.finditer(r"[^\W\d_][\w'’-]*", folded))):
+        if one_word(match.group(), last):
+            return match.start()
+    return folded.rfind(term)
+
+
+def quotations(paragraphs: list[Paragraph], index: int) -> list[tuple[int, int, str, str]]:
+    """Quoted speech in a paragraph, each with its frame (the words around the quote that
+    say who spoke): (start, end, inner text, frame). A quotation without a speech verb
+    around it is a name or a slogan ("focusing on “Strengthening Multilateral Dialogue”"),
+    no statement; a paragraph that is one quotation takes its frame from the paragraph
+    before when that ends leading into it ("..., stating," or without a full stop)."""
+    raw = paragraphs[index].raw
+    lead = LEAD_QUOTE.match(raw)
+    matches = [(lead.start("q"), lead.end("q"), lead["q"])] if lead else [
+        (m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in PAIRED.finditer(raw)]
+    found = []
+    for start, end, inner in matches:
+        text = inner.strip().rstrip(",;:").rstrip()
+        if len(text.split()) < MIN_WORDS:
+            continue
+        before, after = raw[:start].strip(), raw[end:].strip(" ,.-–—\"”»")
+        inverted = inner.rstrip().endswith(",") or re.match(r"[\"”»“]?\s*[,–—-]", raw[end:]) is not None
+        frame = frame_of(before, after if inverted else "")
+        if frame is None and not before and not after and index:
+            frame = leading_into(paragraphs[index - 1].raw.strip())
+        if frame is not None:
+            found.append((start, end, text, frame))
+    return found
+
+
+LEADS_IN = 15  # characters between a speech verb and the quotation it leads into: " that", ", stating:"
+
+
+def frame_of(before: str, after: str) -> str | None:
+    """The attributing words of a quotation: `said the president` after it (the subject
+    follows an inverted verb), else the clause before it ending in a speech verb ("he
+    said:", "stating,"; not "focusing on", which names a slogan)."""
+    verb = SPEECH.search(after)
+    if verb and verb.start() <= 20:
+        return after[:verb.end() + 40].split(".")[0]
+    clause = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
+    verbs = list(SPEECH.finditer(clause))
+    return clause if verbs and len(clause) - verbs[-1].end() <= LEADS_IN else None
+
+
+def leading_into(previous: str) -> str | None:
+    """The frame a paragraph that ends without a full stop ("..., stating,", "He
+    highlighted ... drug trafficking") gives the quotation after it: its last sentence,
+    when that has a speech verb."""
+    if WHOLE.search(previous):
+        return None
+    clause = re.split(r"(?<=[.!?])\s+", previous)[-1]
+    return clause if SPEECH.search(clause) else None
 
 
 def speech(text: SourceText, found: list[Sentence], persons: list[Person]) -> list[Said]:
-    """Quoted speech, and sentences reporting what someone said, in reading order."""
+    """Quoted speech, and whole sentences reporting what someone said, in reading order."""
     speakers = Speakers(text, persons)
+    kept = {(s.line, s.start) for s in found if s.source == text.source.id}
     said: list[Said] = []
     quoted: dict[int, list[tuple[int, int]]] = {}
-    for paragraph in text.paragraphs:
-        for start, end, inner in quotations(paragraph.raw):
+    for index, paragraph in enumerate(text.paragraphs):
+        if not any(line == paragraph.line for line, _ in kept):
+            continue  # boilerplate, or about another event
+        for start, end, inner, frame in quotations(text.paragraphs, index):
             quoted.setdefault(paragraph.line, []).append((start, end))
-            outside = paragraph.raw[end:]
-            speaker, sure = speakers.find(paragraph.line, outside, paragraph.raw[:start])
-            said.append(Said(text.source.id, paragraph.line, inner, speaker, sure))
-    for sentence in found:
-        if sentence.source != text.source.id or not SPEECH.search(sentence.text):
-            continue
-        if len(sentence.text.split()) < MIN_WORDS + 1 or overlaps(sentence, quoted.get(sentence.line, [])):
-            continue
-        paragraph = next(p for p in text.paragraphs if p.line == sentence.line)
-        speaker, sure = speakers.find(sentence.line, sentence.text, paragraph.raw[:sentence.start])
-        said.append(Said(text.source.id, sentence.line, sentence.text, speaker, sure))
+            said.append(attributed(text.source.id, paragraph.line, inner, frame, speakers.subject(frame, index)))
+    for paragraph_sentences in paragraphs_of([s for s in found if s.source == text.source.id]):
+        line = paragraph_sentences[0].line
+        index = next(i for i, p in enumerate(text.paragraphs) if p.line == line)
+        for run in runs(paragraph_sentences, quoted.get(line, []), speakers, index):
+            first, last, frame, subject = run
+            quote = text.paragraphs[index].raw[first.start:last.start + len(last.text)]
+            said.append(attributed(text.source.id, line, quote, frame, subject))
     return sorted(said, key=lambda s: s.line)
 
 
-def overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+def paragraphs_of(found: list[Sentence]) -> list[list[Sentence]]:
+    """Sentences grouped by paragraph, in reading order."""
+    groups: dict[int, list[Sentence]] = {}
+    for sentence in found:
+        groups.setdefault(sentence.line, []).append(sentence)
+    return list(groups.values())
+
+
+Run = tuple[Sentence, Sentence, str, tuple[str | None, bool, str | None]]
+
+
+def runs(found: list[Sentence], quoted: list[tuple[int, int]], speakers: Speakers, index: int) -> list[Run]:
+    """A paragraph's reported speech as runs of whole sentences: a sentence with a speech
+    verb, and those after it that carry on what was said ("The Head of State noted the
+    dialogue embarked on a new level. Trade ... is expanding."), until another speaker,
+    a quotation or a sentence that does not end."""
+    found_runs: list[Run] = []
+    current: Run | None = None
+    for sentence in found:
+        if reported(sentence, quoted):
+            frame, words = reporting(sentence.text)
+            subject = speakers.subject(words, index)
+            if current and current[3][0] == subject[0] and subject[0] is not None:
+                current = (current[0], sentence, current[2], current[3])
+            else:
+                found_runs += [current] if current else []
+                current = (sentence, sentence, frame, subject)
+        elif current and WHOLE.search(sentence.text) and not SPEECH.search(sentence.text) \
+                and not overlaps(sentence, quoted):
+            current = (current[0], sentence, current[2], current[3])
+        else:
+            found_runs += [current] if current else []
+            current = None
+    return found_runs + ([current] if current else [])
+
+
+def reporting(sentence: str) -> tuple[str, str]:
+    """A reported sentence's frame (the clause of its speech verb) and the words that hold
+    the verb's subject: those before the verb, or after it when the verb follows the
+    reported words ("..., считает глава государства", "..., he said")."""
+    verb = SPEECH.search(sentence)
+    assert verb is not None, "reported() found one"
+    clause = sentence.rfind(",", 0, verb.start()) + 1
+    if not sentence[clause:verb.start()].strip():  # inverted: the subject follows the verb
+        return sentence[clause:].strip().rstrip(".!?"), sentence[verb.end():]
+    return sentence[clause:verb.end()].strip(), sentence[:verb.start()]
+
+
+def attributed(source: str, line: int, quote: str, frame: str, subject: tuple[str | None, bool, str | None]) -> Said:
+    speaker, sure, by = subject
+    return Said(source, line, quote, speaker, sure, " ".join(frame.split()), by)
+
+
+def reported(sentence: Sentence, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a sentence reports speech and stands whole: a speech verb, six words or
+    more, an end (not "..., stating," which leads into a quotation), no quotation in it."""
+    return (SPEECH.search(sentence.text) is not None and len(sentence.text.split()) > MIN_WORDS
+            and WHOLE.search(sentence.text) is not None and not overlaps(sentence, quoted))
+
+
+def overlaps(sentence: Sentence, quoted: list[tuple[int, int]]) -> bool:
     end = sentence.start + len(sentence.text)
-    return any(start < end and sentence.start < stop for start, stop in spans)
+    return any(start < end and sentence.start < stop for start, stop in quoted)
