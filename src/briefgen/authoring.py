@@ -23,6 +23,7 @@ from .reader import SLUG
 from .model import Dossier
 from .errors import Refused
 from .snapshot import SourceProblem
+from .write import WriteError, write_all
 from .yamltree import Map, Scalar, Seq, YamlProblem, parse
 
 CATALOGUE = "seeds/sources.yaml"
@@ -164,7 +165,8 @@ def source_id(given: str | None, outlet: str | None, published: dt.date | None, 
 
 def entry_lines(sid: str, file: str, outlet: str | None, text: str, language: str,
                 published: dt.date | None) -> list[str]:
-    """The catalogue entry, candidates marked: the outlet a TODO when not given."""
+    """The catalogue entry, candidates marked `TODO` (refused by `check` until confirmed):
+    the title and the publication date the text suggests, the outlet when not given."""
     from . import scaffold
     lines = [f"- id: {sid}", f"  file: {scaffold.scalar(file)}"]
     if outlet:
@@ -174,9 +176,9 @@ def entry_lines(sid: str, file: str, outlet: str | None, text: str, language: st
         lines.append("  outlet: TODO who published it" + (f"  # candidate: {guess}" if guess else ""))
     title = scaffold.title_candidate(text)
     if title:
-        lines.append(f"  title: {scaffold.scalar(title)}  # candidate: confirm or edit")
+        lines.append(f"  title: {scaffold.scalar(title)}  # TODO confirm or edit: the article's first line")
     if published:
-        lines.append(f"  published: {published.isoformat()}  # stated in the text: confirm it is the publication date")
+        lines.append(f"  published: {published.isoformat()}  # TODO confirm: the first date the text states")
     lines.append(f"  language: {language}")
     return lines
 
@@ -263,3 +265,52 @@ def new(root: Path, ids: list[str]) -> list[str]:
     return [f"wrote briefs/{draft.name}: {plural(draft.participants, 'participant')} and "
             f"{plural(draft.statements, 'statement')} to keep or delete, {plural(draft.todos, 'line')} marked TODO",
             f"next: edit it, then {command(root, 'check')} (it refuses the file while a TODO is left)"]
+
+
+# --- rename -------------------------------------------------------------------------------------
+
+FOLLOWS_UP = r"^([ \t]*follows_up:[ \t]*)([\"']?){}\2([ \t]*(?:#.*)?)$"
+
+
+def meeting_id(given: str) -> str:
+    """A meeting id from what the officer typed: the id, or the file's path (`briefs/x.yaml`)."""
+    name = Path(given).name
+    return name[:-5] if name.endswith(".yaml") else name
+
+
+def rename(root: Path, old: str, new: str) -> list[str]:
+    """Rename a meeting: move briefs/<old>.yaml to briefs/<new>.yaml and point every
+    `follows_up: <old>` of the other meetings at the new id (the id is the file's stem, so
+    a moved file without them would leave dangling links). Refused, changing nothing, when
+    the meeting is missing, the new id invalid or taken."""
+    old_id, new_id = meeting_id(old), meeting_id(new)
+    briefs = root / "briefs"
+    source, target = briefs / f"{old_id}.yaml", briefs / f"{new_id}.yaml"
+    if not source.is_file():
+        known = sorted(p.stem for p in briefs.glob("*.yaml") if p.name != "brief.yaml") if briefs.is_dir() else []
+        close = [k for k in known if k.startswith(old_id)] or difflib.get_close_matches(old_id, known, n=1, cutoff=0.5)
+        fail(f"no meeting briefs/{old_id}.yaml", f"did you mean {close[0]!r}?" if close else "give a meeting's id: its file name without .yaml", 2)
+    if not SLUG.match(new_id) or new_id == "brief":
+        fail(f"{new_id!r} is not a valid meeting id", "use lowercase letters, digits and '-', e.g. 2024-05-16-astana-secretaries", 2)
+    if target.exists():
+        fail(f"briefs/{new_id}.yaml already exists", "choose another id, or delete that file first", 2)
+    pattern = re.compile(FOLLOWS_UP.format(re.escape(old_id)), re.MULTILINE)
+    edits = {}
+    for path in sorted(briefs.glob("*.yaml")):
+        raw = path.read_bytes()
+        if path == source or old_id.encode() not in raw:
+            continue
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        text = raw[len(bom):].decode("utf-8", "surrogateescape")  # bytes it cannot read go back as they were
+        changed = pattern.sub(lambda m: f"{m[1]}{m[2]}{new_id}{m[2]}{m[3]}", text)
+        if changed != text:
+            edits[path] = bom + changed.encode("utf-8", "surrogateescape")
+    try:  # the new file and the edited links replaced together; the old file goes last
+        write_all({target: source.read_bytes(), **edits})
+    except WriteError as exc:
+        fail(f"cannot rename: {exc}", "work in a writable copy of the brief repository", 2)
+    with writing(f"briefs/{old_id}.yaml"):
+        source.unlink()
+    return [f"renamed briefs/{old_id}.yaml to briefs/{new_id}.yaml",
+            *(f"updated follows_up in briefs/{p.name}" for p in edits),
+            f"next: {command(root, 'check')}"]

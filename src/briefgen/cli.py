@@ -211,6 +211,15 @@ def new(ids: List[str] = typer.Argument(..., metavar="SOURCE_ID...", help="Ids f
     typer.echo("\n".join(authoring.new(pipeline.repository(root), ids)))
 
 
+@app.command()
+@refusals
+def rename(old: str = typer.Argument(..., metavar="MEETING", help="The meeting's id (its file name without .yaml)."),
+           new: str = typer.Argument(..., metavar="NEW_ID", help="The id (and file name) it gets."),
+           root: Path = ROOT) -> None:
+    """Rename briefs/MEETING.yaml to briefs/NEW_ID.yaml and update the follows_up links to it."""
+    typer.echo("\n".join(authoring.rename(pipeline.repository(root), old, new)))
+
+
 @app.command("schema")
 @refusals
 def schema_command(

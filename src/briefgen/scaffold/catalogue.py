@@ -11,6 +11,7 @@ from .sentences import SENTENCE_BREAK
 TITLE_LENGTH = 120
 REPORTED_BY = re.compile(
     r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}) (?:reported|reports|learnt|learned|writes|wrote)\b")
+DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,}\b[^–—\n]{0,40}?\s[–—-]\s+")  # "ASTANA – ", "АСТАНА, 23 июн - "
 DATELINE_OUTLET = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,},\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*([^\W\d_][\w .-]*?)\.")
 
 
@@ -24,7 +25,7 @@ def title_candidate(text: str) -> str | None:
     line = first_line(text)
     if line is None or len(line) <= TITLE_LENGTH:
         return line
-    dateline = DATELINE_OUTLET.match(line)
+    dateline = DATELINE_OUTLET.match(line) or DATELINE.match(line)
     line = line[dateline.end():].strip() if dateline else line
     line = SENTENCE_BREAK.split(line, maxsplit=1)[0]
     if len(line) <= TITLE_LENGTH:
