@@ -13,7 +13,7 @@ from ..corpus import SourceText
 from .catalogue import slug, title_candidate
 from .dates import published_date
 from .people import Person, people
-from .scope import about_meeting
+from .scope import about_meeting, background
 from .sentences import sentences
 from .setting import Place, place
 from .speech import speech
@@ -53,7 +53,7 @@ def reference_date(text: SourceText) -> dt.date | None:
 def draft(texts: list[SourceText], brief_language: str, modeline: str | None = None) -> Draft:
     """The meeting file `briefgen new` writes from these sources."""
     every = [s for text in texts for s in sentences(text)]
-    where = place(every, {t.source.id: reference_date(t) for t in texts})
+    where = place([s for s in every if not background(s)], {t.source.id: reference_date(t) for t in texts})
     found = about_meeting(every, where.stated)
     persons = people(found, brief_language)
     said = statements([s for text in texts for s in speech(text, found, persons)])

@@ -33,7 +33,7 @@ TITLE_WORDS = frozenset("""
     государства совета безопасности службы пограничной иностранных дел обороны национальной внутренних
     комитета министерства республики аппарата первый вице
 """.split())
-CONNECTORS = frozenset("of the for in on to at по при".split())
+CONNECTORS = frozenset("of the for in on to at and по при и".split())
 NOT_NAMES = frozenset("""
     the a an in on at and but with by for from of to this that these those it he she they we his her their
     central asia asian europe european eurasian east west north south middle regional international
@@ -67,10 +67,8 @@ def is_name(token: Token) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # an acronym or a dateline
     base = token.base
-    if is_office(token) or base in TITLE_WORDS or base in NOT_NAMES or normal(base) in _PLACES \
-            or normal(base) in _MONTHS or country_of(base):
-        return False
-    return not russian.is_cyrillic(base) or russian.personal(normal(base))
+    return not (is_office(token) or base in TITLE_WORDS or base in NOT_NAMES or normal(base) in _PLACES
+                or normal(base) in _MONTHS or country_of(base))
 
 
 def is_title_word(token: Token) -> bool:
@@ -89,7 +87,7 @@ def title_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
         if token.text == ")" and k >= 2 and tokens[k - 2].text == "(" and tokens[k - 1].text.isupper():
             k -= 3  # an acronym in brackets: `the Shanghai Cooperation Organization (SCO) Zhang Ming`
             continue
-        if not token.text[:1].isalpha() or token.base in ("and", "и"):
+        if not token.text[:1].isalpha():
             break
         if not (token.text[:1].isupper() or token.base in CONNECTORS or is_title_word(token)
                 or russian.in_title(normal(token.base))):
@@ -144,10 +142,11 @@ def people(found: list[Sentence], language: str = "en") -> list[Person]:
             if j == i:
                 i += 1
                 continue
-            span = title_before(tokens, i) if 2 <= j - i <= 3 else None
+            start = name_start(tokens, i, j)
+            span = title_before(tokens, start) if 2 <= j - start <= 3 else None
             if span:
                 end = tokens[j - 1].start + len(bare(tokens[j - 1].text))
-                add_person(persons, sentence, sentence.text[tokens[i].start:end], span, end)
+                add_person(persons, sentence, sentence.text[tokens[start].start:end], span, end)
             i = j
     for person in persons:
         person.name = preferred(person.spellings, language)
@@ -155,6 +154,22 @@ def people(found: list[Sentence], language: str = "en") -> list[Person]:
                             and not names_in(normal(person.name), normal(s))]
     add_titles(persons, found)
     return persons
+
+
+def name_start(tokens: list[Token], i: int, j: int) -> int:
+    """Where the name begins in a run of capitalised words `tokens[i:j]`: the last two
+    after a connector (`Minister of Water Resources Bakhtiyor Khamidov`), and never at a
+    Russian word that reads as no name in a longer run (`Президент Российской Федерации
+    Владимир Путин`); a run whose last word reads as no name is none."""
+    if j - i > 2 and i > 0 and tokens[i - 1].base in CONNECTORS:
+        i = j - 2
+    while j - i > 2 and not personal(tokens[i]):
+        i += 1
+    return i if personal(tokens[j - 1]) else j
+
+
+def personal(token: Token) -> bool:
+    return not russian.is_cyrillic(token.text) or russian.personal(normal(token.base))
 
 
 def same_person(a: str, b: str) -> bool:
@@ -202,7 +217,7 @@ def add_person(persons: list[Person], sentence: Sentence, name: str, title: tupl
 
 
 TITLE = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?(?:[Hh]ead of [Ss]tate|[Pp]resident|[Ll]eader|[Hh]ead of [A-Z][a-z]+|"
-                   r"[Ss]ecretary[- ][Gg]eneral|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hairman)(?: of (?:the )?[A-Z][a-z]+)?)\b"
+                   r"[Ss]ecretary[- ][Gg]eneral|[Pp]rime [Mm]inister|[Mm]inister|[Cc]hairman|official)(?: of (?:the )?[A-Z][a-z]+)?)\b"
                    r"(?![ -]+[A-Z])")
 RUSSIAN_TITLES = {"глава государства": re.compile(r"\bглав[аыуеой]{1,2} государства\b", re.IGNORECASE),
                   "президент": re.compile(r"\bпрезидент(?:а|у|ом|е)?(?=\s*(?:[.,;:!?)»\"]|$))", re.IGNORECASE)}
@@ -229,13 +244,14 @@ HEADS_OF_STATE = frozenset({"president", "king", "emir", "президент"})
 
 def holder_of(persons: list[Person], title: str) -> Person | None:
     """The first person whose role holds the title's office (a head of state: a president,
-    king or emir) and, if the title names a country, of that country."""
+    king or emir; an official: any) and, if the title names a country, of that country."""
     words = normal(title).split()
     country = next((c for w in words if (c := country_of(w))), None)
     leads = "state" in words or words[-1] == "leader" or (words[0] == "head" and country is not None)
     offices = HEADS_OF_STATE if leads else {w for word in words for w in EQUIVALENTS.get(word, {word})}
     for person in persons:
         role = normal(person.role).replace("-", " ").split()
-        if not offices.isdisjoint(role) and (country is None or person.country in (None, country)):
+        holds = words[-1] == "official" or not offices.isdisjoint(role)  # "the Tajik official": any office
+        if holds and (country is None or person.country in (None, country)):
             return person
     return None

@@ -19,7 +19,7 @@ from .setting import FUTURE
 
 BACKGROUND = re.compile(
     r"^(?:earlier|previously|before that|prior to (?:that|this)|additionally|in addition|also|recall|to recall|"
-    r"as a reminder|it is worth recalling|the other day|last (?:week|month)|on the eve|ранее|накануне|на днях|до этого|напомним|кроме того|также напомним|прежде)\b")
+    r"as a reminder|it is worth recalling|the other day|the previous|the last (?:round|meeting|time)|last (?:week|month)|on the eve|ранее|накануне|в прошлый раз|предыдущ|на днях|до этого|напомним|кроме того|также напомним|прежде)\b")
 DATELINE = re.compile(r"^\W*[^\W\d_]+(?:[- ][^\W\d_]+)?[.,]?\s+(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})\b")
 ANOTHER_MEETING = re.compile(r"\b(?:also (?:met|held|received)|held (?:a )?(?:meeting|talks) with|met with)\b|"
                              r"\b(?:также (?:встретил|провел|принял))")

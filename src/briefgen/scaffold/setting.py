@@ -51,6 +51,18 @@ def setting(sentence: Sentence) -> Setting:
     return Setting(sentence, (textual or stated or [None])[0], city, held)
 
 
+RECENT = dt.timedelta(days=7)  # a report tells of a meeting within days; a week's digest, of its week
+
+
+def recent(found: Setting, published: dt.date | None) -> bool:
+    """Whether the day a sentence states falls in the week up to its article's publication
+    (a sentence without a day, or an article without a date, is not marked down)."""
+    if found.stated is None or published is None:
+        return True
+    day = dated(found.stated, published)
+    return day is not None and published - RECENT <= day <= published
+
+
 @dataclass(frozen=True)
 class Place:
     """The meeting's date and place as the sources give them, with the sentences to cite."""
@@ -66,11 +78,17 @@ def place(found: list[Sentence], references: dict[str, dt.date | None]) -> Place
     settings = [s for s in map(setting, found) if s.stated or s.city]
     if not settings:
         return Place((), None, None, None)
-    best = max(settings, key=lambda s: s.rank)
+
+    def rank(s: Setting) -> tuple[bool, ...]:
+        """A day not long before its article was published first ("the previous round
+        took place in Dushanbe on 20 January" is not the meeting of a 12 March report)."""
+        return (recent(s, references.get(s.sentence.source)), *s.rank)
+
+    best = max(settings, key=rank)
     chosen = [best]
     if best.stated is None or best.city is None:
         others = [s for s in settings if (s.stated if best.stated is None else s.city)]
-        chosen += [max(others, key=lambda s: s.rank)] if others else []
+        chosen += [max(others, key=rank)] if others else []
     stated = next((s.stated for s in chosen if s.stated), None)
     city = next((s.city for s in chosen if s.city), None)
     source = next((s.sentence.source for s in chosen if s.stated), None)

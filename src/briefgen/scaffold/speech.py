@@ -26,6 +26,7 @@ PAIRED = re.compile(r"\"(?P<a>[^\"]+)\"|“(?P<b>[^”]+)”|«(?P<c>[^»]+)»|�
 WHOLE = re.compile(r"[.!?…\"”»]$")  # a sentence that ends, not one cut off or leading into a quote
 PRONOUN = re.compile(r"\b(?:he|she|они|он|она)\b", re.IGNORECASE)
 MIN_WORDS = 5
+INVERTED_WORDS = 5  # words after a verb that ends a sentence: ", считает глава государства", ", he said"
 FRAME_WORDS = 6  # the words before a speech verb shown as the frame: "the Akorda press service said"
 
 
@@ -62,35 +63,41 @@ class Speakers:
         hits = self.named(words)
         return max(hits)[1] if hits else None
 
-    def subject(self, frame: str, index: int) -> tuple[str | None, bool, str | None]:
+    def subject(self, frame: str, index: int, offset: int) -> tuple[str | None, bool, str | None]:
         """The speaker a frame names (the participant nearest its verb), a pronoun's
-        antecedent (sure when named in this paragraph or the one before), else nobody and
-        the frame's own subject."""
+        antecedent (named before `offset` in the index-th paragraph), else nobody and the
+        frame's own subject."""
         speaker = self.last_in(frame)
         if speaker:
             return speaker, True, None
         if PRONOUN.search(frame) or not frame.strip():
-            return self.earlier(index)
+            return self.earlier(index, offset)
         words = re.findall(r"[^\W\d_][\w'’-]*", frame)
         return None, False, " ".join(words[-FRAME_WORDS:]) or None
 
-    def earlier(self, index: int) -> tuple[str | None, bool, None]:
-        """The last participant named before the paragraph's position `index`: sure when
-        in this paragraph or the one before."""
+    def earlier(self, index: int, offset: int) -> tuple[str | None, bool, None]:
+        """The last participant named before `offset` in the index-th paragraph: sure when
+        in that paragraph or the one before ("Zhang Ming acknowledged ... He highly
+        appreciated ..." is Zhang Ming's, whoever the paragraph names after it)."""
         paragraphs = self.text.paragraphs
-        near = self.last_in(" ".join(p.raw for p in paragraphs[max(0, index - 1):index + 1]))
+        here = paragraphs[index].raw[:offset]
+        near = self.last_in(" ".join([*(p.raw for p in paragraphs[max(0, index - 1):index]), here]))
         if near:
             return near, True, None
-        return self.last_in(" ".join(p.raw for p in paragraphs[:index])), False, None
+        return self.last_in(" ".join([*(p.raw for p in paragraphs[:index]), here])), False, None
 
 
 def last_at(folded: str, term: str) -> int:
-    """Where a term's last word last stands in a text, in any case or script."""
-    last = term.split()[-1]
+    """Where a term last begins in a text: as written, else its first word in any case or
+    script ("Касым-Жомартом Токаевым" for `Kassym-Jomart Tokayev`)."""
+    found = folded.rfind(term)
+    if found >= 0:
+        return found
+    first = term.split()[0]
     for match in reversed(list(re.finditer(r"[^\W\d_][\w'’-]*", folded))):
-        if one_word(match.group(), last):
+        if one_word(match.group(), first):
             return match.start()
-    return folded.rfind(term)
+    return -1
 
 
 def quotations(paragraphs: list[Paragraph], index: int) -> list[tuple[int, int, str, str]]:
@@ -154,7 +161,7 @@ def speech(text: SourceText, found: list[Sentence], persons: list[Person]) -> li
             continue  # boilerplate, or about another event
         for start, end, inner, frame in quotations(text.paragraphs, index):
             quoted.setdefault(paragraph.line, []).append((start, end))
-            said.append(attributed(text.source.id, paragraph.line, inner, frame, speakers.subject(frame, index)))
+            said.append(attributed(text.source.id, paragraph.line, inner, frame, speakers.subject(frame, index, start)))
     for paragraph_sentences in paragraphs_of([s for s in found if s.source == text.source.id]):
         line = paragraph_sentences[0].line
         index = next(i for i, p in enumerate(text.paragraphs) if p.line == line)
@@ -186,7 +193,7 @@ def runs(found: list[Sentence], quoted: list[tuple[int, int]], speakers: Speaker
     for sentence in found:
         if reported(sentence, quoted):
             frame, words = reporting(sentence.text)
-            subject = speakers.subject(words, index)
+            subject = speakers.subject(words, index, sentence.start)
             if current and current[3][0] == subject[0] and subject[0] is not None:
                 current = (current[0], sentence, current[2], current[3])
             else:
@@ -203,14 +210,18 @@ def runs(found: list[Sentence], quoted: list[tuple[int, int]], speakers: Speaker
 
 def reporting(sentence: str) -> tuple[str, str]:
     """A reported sentence's frame (the clause of its speech verb) and the words that hold
-    the verb's subject: those before the verb, or after it when the verb follows the
-    reported words ("..., считает глава государства", "..., he said")."""
+    the verb's subject: the clause before the verb ("..., the ministry's press service
+    said" is the press service's, though the sentence names the ministers), or the words
+    after it when the verb follows the reported words ("..., считает глава государства")."""
     verb = SPEECH.search(sentence)
     assert verb is not None, "reported() found one"
     clause = sentence.rfind(",", 0, verb.start()) + 1
-    if not sentence[clause:verb.start()].strip():  # inverted: the subject follows the verb
-        return sentence[clause:].strip().rstrip(".!?"), sentence[verb.end():]
-    return sentence[clause:verb.end()].strip(), sentence[:verb.start()]
+    if sentence[clause:verb.start()].strip():  # "..., the ministry's press service said": that clause's
+        return sentence[clause:verb.end()].strip(), sentence[clause:verb.start()]
+    tail = sentence[verb.end():]
+    if len(tail.split()) <= INVERTED_WORDS:  # inverted: the subject follows the verb
+        return sentence[clause:].strip().rstrip(".!?"), tail
+    return sentence[:verb.end()].strip(), sentence[:verb.start()]  # "X, who leads the delegation, said ..."
 
 
 def attributed(source: str, line: int, quote: str, frame: str, subject: tuple[str | None, bool, str | None]) -> Said:
