@@ -136,6 +136,36 @@ def docx_texts(path: Path) -> dict[str, list[str]]:
     return {"body": body, "cells": cells, "headers": headers, "footnotes": footnotes}
 
 
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_texts(root) -> list[str]:
+    """The text of each w:p under `root`: its w:t joined as Word shows them (runs touch)."""
+    return ["".join(t.text or "" for t in p.iter(f"{W_NS}t")) for p in root.iter(f"{W_NS}p")]
+
+
+def docx_footnotes(path: Path) -> list[str]:
+    """Each footnote's text, in order, without Word's separator notes (those with a
+    w:type), which hold no words of the brief."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/footnotes.xml"))
+    return [" ".join(_paragraph_texts(note)).strip() for note in root.iter(f"{W_NS}footnote")
+            if note.get(f"{W_NS}type") is None]
+
+
+def docx_word_counts(path: Path) -> tuple[int, int]:
+    """Words of the body (word/document.xml) and of the footnotes, counted as Word's word
+    count does: runs of characters between spaces. Issue #16 measures the notes' share so."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    words = [sum(len(text.split()) for text in texts) for texts in (_paragraph_texts(body), docx_footnotes(path))]
+    return words[0], words[1]
+
+
 def docx_all_text(path: Path) -> str:
     texts = docx_texts(path)
     return "\n".join(texts["body"] + texts["cells"] + texts["headers"] + texts["footnotes"])

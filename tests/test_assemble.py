@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.assemble import Period, PeriodError, assemble, latest_week, long_date, span_label
+from briefgen.assemble import Period, PeriodError, assemble, latest_week, long_date, span_label, translated_in
 from briefgen.load import load
 from briefgen.verify import verify
 
@@ -192,3 +192,26 @@ def test_shipped_data_newest_first(shipped: Path) -> None:
     assert [n.number for n in brief.notes] == list(
         range(1, sum(len(m.citations()) for m in dossier.meetings) + listed_again + 1))
     assert len({s.id for s in brief.sources}) == len(brief.sources) == len(dossier.sources)
+
+
+@pytest.mark.parametrize("translation, shown", [
+    ("regional security risks are inseparable from the situation in Afghanistan", True),
+    ("separate measures ... are no longer enough; the times require new approaches", True),  # punctuation aside
+    ("the risks are inseparable from the situation in Afghanistan", False),  # not the claim's words
+    ("security risks are inseparable from the situation", True),  # a clause of the claim
+    ("risks are inseparable from the situation in Afghan", False),  # whole words only
+])
+def test_a_translation_the_claim_gives_word_for_word_is_not_repeated(translation: str, shown: bool) -> None:
+    said = ("Regional security risks are inseparable from the situation in Afghanistan; more follows.",
+            "Separate measures are no longer enough: the times require new approaches.")
+    assert translated_in(translation, said) is shown
+
+
+def test_shipped_notes_leave_out_only_translations_the_text_gives(shipped: Path) -> None:
+    dossier = load(shipped)
+    verification = verify(shipped, dossier)
+    brief = assemble(dossier, verification.evidence, Period.everything(dossier.meetings), dt.date(2025, 4, 24))
+    left_out = [note for note in brief.notes if note.translated_in_text]
+    assert left_out and all(note.citation.translation for note in left_out)
+    assert "regional security risks are inseparable from the situation in Afghanistan" in [
+        note.citation.translation for note in left_out]

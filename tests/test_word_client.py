@@ -23,6 +23,8 @@ from typer.testing import CliRunner
 
 from briefgen.cli import app
 
+from conftest import docx_footnotes, docx_word_counts
+
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -215,10 +217,7 @@ def test_footnotes_carry_the_source_number_file_line_and_quote(brief: Path) -> N
     """A note names its source by its number in the list of sources, which gives outlet,
     title and date once; the note keeps the seed file, line and quoted words."""
     document = docx.Document(brief / "brief-all.docx")
-    with zipfile.ZipFile(brief / "brief-all.docx") as archive:
-        footnotes = docx.oxml.parse_xml(archive.read("word/footnotes.xml"))
-    texts = ["".join(t.text or "" for t in note.iter("{*}t")).strip() for note in footnotes if int(note.get(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id")) > 0]
+    texts = docx_footnotes(brief / "brief-all.docx")
     sources = [p.text for p in document.paragraphs[next(i for i, p in enumerate(document.paragraphs)
                                                          if p.text == "Sources") + 1:]]
     kazinform = next(t for t in texts if "line 35" in t and "Marat Imankulov" in t)
@@ -226,22 +225,47 @@ def test_footnotes_carry_the_source_number_file_line_and_quote(brief: Path) -> N
     assert sources[number - 1].startswith("Kazinform, Kazakh President receives secretaries of Central Asian")
     assert "seeds/001_a758ae142db266b7.txt" in sources[number - 1]
     russian = next(t for t in texts if "Касым-Жомарт Токаев" in t)
-    assert "translation: “believes the head of state, Kassym-Jomart Tokayev”" in russian
+    assert "translation: “the head of state, Kassym-Jomart Tokayev”" in russian
     assert sources[int(re.match(r"Source (\d+)", russian).group(1)) - 1].startswith("Sputnik Kazakhstan")
     assert not any("Kazinform" in t or "Sputnik" in t for t in texts), "the outlet is said once, in the list"
 
 
-def test_no_two_footnote_markers_touch_and_no_note_is_repeated(brief: Path) -> None:
+def test_no_two_footnote_markers_touch(brief: Path) -> None:
     with zipfile.ZipFile(brief / "brief-all.docx") as archive:
         body = archive.read("word/document.xml").decode()
-        notes = docx.oxml.parse_xml(archive.read("word/footnotes.xml"))
     assert not re.search(r"<w:footnoteReference [^>]*/></w:r><w:r><w:rPr><w:rStyle [^>]*/></w:rPr><w:footnoteReference",
                          body), "two markers side by side read as one number"
-    texts = ["".join(t.text or "" for t in n.iter("{*}t")).strip() for n in notes
-             if int(n.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}id")) > 0]
-    quoted = [t for t in texts if not t.startswith("See note")]
-    assert len(quoted) == len(set(quoted)), "a note said twice refers back instead"
-    assert any(t.startswith("See note") for t in texts)
+
+
+QUOTING_NOTE = re.compile(r"Source \d+, (?P<line>seeds/\S+, line \d+): “(?P<quote>[^”]*)”(?: \(|$)")
+
+
+@pytest.mark.xfail(strict=True, reason="issue #16's target is not met yet: the notes are 48% of the words "
+                   "(1174 of 2432) after curation; see the issue for what is left")
+def test_footnotes_at_most_40_percent_of_words(brief: Path) -> None:
+    """Issue #16: notes had swamped the brief (59% of its words, each repeating outlet, title
+    and path). Word's own count: runs of characters between spaces, separator notes aside."""
+    body, notes = docx_word_counts(brief / "brief-all.docx")
+    print(f"\nbody {body} words, footnotes {notes} words: {notes / (body + notes):.1%} of the brief")
+    assert notes <= 0.40 * (body + notes)
+
+
+def test_no_footnote_repeats_another(brief: Path) -> None:
+    """A note never repeats words an earlier note gives: a note whose quote an earlier one on
+    the same line holds refers back to it ("See note N", the same three words wherever the
+    same note is meant), and a refer-back leads to a note that gives words."""
+    texts = docx_footnotes(brief / "brief-all.docx")
+    quoting = [t for t in texts if not t.startswith("See note ")]
+    assert len(quoting) == len(set(quoting)), "a note said twice"
+    said: dict[str, list[str]] = {}
+    for text in quoting:
+        match = QUOTING_NOTE.match(text)
+        assert match, text
+        earlier = said.setdefault(match["line"], [])
+        assert not [q for q in earlier if match["quote"] in q], f"words an earlier note gives: {text}"
+        earlier.append(match["quote"])
+    referred = [int(n) for t in texts for n in re.findall(r"^See note (\d+)\.$", t)]
+    assert referred and all(not texts[n - 1].startswith("See note ") for n in referred), "a refer-back leads to words"
 
 
 def test_review_copy_comments_every_warned_claim(brief: Path) -> None:

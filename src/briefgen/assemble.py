@@ -27,11 +27,12 @@ from .model import (
     Where,
 )
 
-from .text import normal
+from .text import WORD, normal
 
 CONFLICT = "source-conflict"
 SINGLE_OUTLET = "†"  # marks a claim that rests on one outlet; the brief explains it once
 NO_MEETINGS = "No meetings recorded in this period."  # a quiet week's brief still lists what falls due
+TRANSLATED = "translated in the text"  # a note's translation the claim's own words already give
 
 WEEK = re.compile(r"(\d{4})-W(\d{1,2})\Z")
 
@@ -131,6 +132,7 @@ class Note:
     source: Source
     evidence: Evidence
     same_as: int | None = None  # an earlier note that quotes these words already: this one refers to it
+    translated_in_text: bool = False  # the claim's own words are the translation: the note does not repeat it
 
     @property
     def seed_path(self) -> str:
@@ -260,12 +262,14 @@ class _Numbering:
         self.notes: list[Note] = []
         self.quoted: dict[tuple[str, int], list[Note]] = {}  # (source, line) -> the notes that quote it
 
-    def cite(self, citations: tuple[Citation, ...]) -> tuple[Note, ...]:
+    def cite(self, citations: tuple[Citation, ...], said: tuple[str, ...] = ()) -> tuple[Note, ...]:
+        """Notes for a claim's citations; `said` is what the brief prints for the claim."""
         made = []
         for citation in citations:
             evidence = self.evidence[citation.pos]
             same_as = self.earlier(citation, evidence)
-            note = Note(len(self.notes) + 1, citation, self.sources[citation.source], evidence, same_as)
+            note = Note(len(self.notes) + 1, citation, self.sources[citation.source], evidence, same_as,
+                        citation.translation is not None and translated_in(citation.translation, said))
             self.notes.append(note)
             if same_as is None:
                 self.quoted.setdefault((citation.source, evidence.line), []).append(note)
@@ -281,7 +285,23 @@ class _Numbering:
                      and citation.translation in (None, said.citation.translation)), None)
 
     def each(self, items: tuple[Claim, ...]) -> tuple[Cited[Claim], ...]:
-        return tuple(Cited(item, self.cite(item.cite), _warnings(item, self.warnings)) for item in items)
+        return tuple(Cited(item, self.cite(item.cite, printed(item)), _warnings(item, self.warnings)) for item in items)
+
+
+PRINTED = ("title", "summary", "name", "role", "text")  # the fields a brief prints as a record's words
+
+
+def printed(record: Record) -> tuple[str, ...]:
+    """The words the brief prints for a record (a meeting's title and summary, a
+    participant's name and role, a statement's or commitment's text)."""
+    return tuple(value for field in PRINTED if isinstance(value := getattr(record, field, None), str))
+
+
+def translated_in(translation: str, said: tuple[str, ...]) -> bool:
+    """Whether the brief's own words already give a translation word for word (punctuation
+    and ellipses aside): the note then keeps the original and does not say it twice."""
+    words = " ".join(WORD.findall(normal(translation)))
+    return any(f" {words} " in f" {' '.join(WORD.findall(normal(text)))} " for text in said)
 
 
 DUE_WITHIN = dt.timedelta(days=30)
@@ -337,7 +357,7 @@ def assemble(
     for m in meetings:
         section = Section(
             meeting=m,
-            place_notes=numbering.cite(m.cite),
+            place_notes=numbering.cite(m.cite, printed(m)),
             participants=numbering.each(m.participants),
             statements=numbering.each(m.statements),
             commitments=numbering.each(m.commitments),
@@ -351,7 +371,7 @@ def assemble(
             section = replace(section, previous=Earlier(previous, numbering.each(previous.commitments)))
         sections.append(section)
     # falling_due keeps only commitments with a due date
-    due = tuple(Due(meeting, Cited(c, numbering.cite(c.cite)), cast(dt.date, c.due) < period.end)
+    due = tuple(Due(meeting, Cited(c, numbering.cite(c.cite, printed(c))), cast(dt.date, c.due) < period.end)
                 for meeting, c in falling_due(dossier, period))
     sources = tuple(dict.fromkeys(note.source for note in numbering.notes))
     return Brief(dossier.settings, period, issued, tuple(sections), tuple(numbering.notes), sources, due)

@@ -30,8 +30,8 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from ..assemble import (DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, Cited, Earlier, Note, Section, long_date,
-                        quotation)
+from ..assemble import (DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, TRANSLATED, Brief, Cited, Earlier, Note, Section,
+                        long_date, quotation)
 from ..model import Commitment, Diagnostic, Statement
 from ..russian import is_cyrillic
 from ..templating import template_path
@@ -353,7 +353,9 @@ def note_runs(note: Note, numbers: dict[str, int]) -> list[TextRun]:
     gives its outlet, title and date once), the seed file and line, the quoted words."""
     runs: list[TextRun] = [f"Source {numbers[note.source.id]}, {note.seed_path}, line {note.evidence.line}: ",
                            quotation(note.citation.quote)]
-    if note.citation.translation:
+    if note.translated_in_text:
+        runs.append(f" ({TRANSLATED})")
+    elif note.citation.translation:
         runs += [" (translation: ", (quotation(note.citation.translation), {"italic": True}), ")"]
     return runs
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, Brief, long_date, quotation
+from ..assemble import DISPUTED, NO_MEETINGS, PASSED, SINGLE_OUTLET, TRANSLATED, Brief, long_date, quotation
 from ..templating import template_path
 from . import Job
 
@@ -55,6 +55,7 @@ def render(brief: Brief, job: Job) -> bytes:
         no_meetings=NO_MEETINGS,
         passed=PASSED,
         disputed=DISPUTED,
+        translated=TRANSLATED,
     )
     text = env.get_template(path.name).render(brief=brief)
     return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
