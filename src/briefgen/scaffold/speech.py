@@ -26,6 +26,7 @@ PAIRED = re.compile(r"\"(?P<a>[^\"]+)\"|“(?P<b>[^”]+)”|«(?P<c>[^»]+)»|�
 WHOLE = re.compile(r"[.!?…\"”»]$")  # a sentence that ends, not one cut off or leading into a quote
 PRONOUN = re.compile(r"\b(?:he|she|они|он|она)\b", re.IGNORECASE)
 MIN_WORDS = 5
+AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|is|also|then|again|further|также|еще|вновь)\b", re.IGNORECASE)
 INVERTED_WORDS = 5  # words after a verb that ends a sentence: ", считает глава государства", ", he said"
 FRAME_WORDS = 6  # the words before a speech verb shown as the frame: "the Akorda press service said"
 
@@ -216,7 +217,7 @@ def reporting(sentence: str) -> tuple[str, str]:
     verb = SPEECH.search(sentence)
     assert verb is not None, "reported() found one"
     clause = sentence.rfind(",", 0, verb.start()) + 1
-    if sentence[clause:verb.start()].strip():  # "..., the ministry's press service said": that clause's
+    if AUXILIARY.sub("", sentence[clause:verb.start()]).strip():  # "..., the ministry's press service said"
         return sentence[clause:verb.end()].strip(), sentence[clause:verb.start()]
     tail = sentence[verb.end():]
     if len(tail.split()) <= INVERTED_WORDS:  # inverted: the subject follows the verb
