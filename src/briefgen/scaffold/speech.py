@@ -11,16 +11,11 @@ import re
 from dataclasses import dataclass
 
 from ..corpus import Paragraph, SourceText
-from ..text import names_in, normal
+from ..text import fold, names_in, normal
+from ..vocabulary.discourse import REPORTING
 from .people import Person, one_word
 from .sentences import Sentence
 
-SPEECH = re.compile(
-    r"\b(?:said|says|stressed|noted|emphasi[sz]ed|stated|underlined|underscored|highlighted|called for|called on|"
-    r"urged|warned|proposed|insisted|pointed out|recalled|reiterated|affirmed|concluded|expressed|expressing|"
-    r"announced|declared|added|commended|acknowledged|praised|welcomed|thanked|told|mentioned|appreciated)\b|"
-    r"(?:сказал|заявил|подчеркнул|отметил|считает|заключил|призвал|предложил|акцентировал|поблагодарил|"
-    r"выразил|сообщил|добавил|указал|напомнил)", re.IGNORECASE)
 LEAD_QUOTE = re.compile(r"^\s*[\"“«„](?P<q>.+)[\"”»“],?\s*[-–—]\s")
 PAIRED = re.compile(r"\"(?P<a>[^\"]+)\"|“(?P<b>[^”]+)”|«(?P<c>[^»]+)»|„(?P<d>[^“”]+)[“”]")
 WHOLE = re.compile(r"[.!?…\"”»]$")  # a sentence that ends, not one cut off or leading into a quote
@@ -45,6 +40,13 @@ class Said:
     sure: bool
     frame: str
     by: str | None = None
+
+
+def verbs(raw: str) -> list[tuple[int, int]]:
+    """Where a text has a verb of reporting (the house's speech verbs, and those that
+    report a position: `thanked`, `proposed`), as offsets in the text itself."""
+    folded = fold(raw)
+    return [folded.span(m.start(), m.end()) for m in REPORTING.finditer(folded.text)]
 
 
 class Speakers:
@@ -133,12 +135,12 @@ def frame_of(before: str, after: str) -> str | None:
     """The attributing words of a quotation: `said the president` after it (the subject
     follows an inverted verb), else the clause before it ending in a speech verb ("he
     said:", "stating,"; not "focusing on", which names a slogan)."""
-    verb = SPEECH.search(after)
-    if verb and verb.start() <= 20:
-        return after[:verb.end() + 40].split(".")[0]
+    following = verbs(after)
+    if following and following[0][0] <= 20:
+        return after[:following[0][1] + 40].split(".")[0]
     clause = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
-    verbs = list(SPEECH.finditer(clause))
-    return clause if verbs and len(clause) - verbs[-1].end() <= LEADS_IN else None
+    found = verbs(clause)
+    return clause if found and len(clause) - found[-1][1] <= LEADS_IN else None
 
 
 def leading_into(previous: str) -> str | None:
@@ -148,7 +150,7 @@ def leading_into(previous: str) -> str | None:
     if WHOLE.search(previous):
         return None
     clause = re.split(r"(?<=[.!?])\s+", previous)[-1]
-    return clause if SPEECH.search(clause) else None
+    return clause if verbs(clause) else None
 
 
 def speech(text: SourceText, found: list[Sentence], persons: list[Person]) -> list[Said]:
@@ -200,7 +202,7 @@ def runs(found: list[Sentence], quoted: list[tuple[int, int]], speakers: Speaker
             else:
                 found_runs += [current] if current else []
                 current = (sentence, sentence, frame, subject)
-        elif current and WHOLE.search(sentence.text) and not SPEECH.search(sentence.text) \
+        elif current and WHOLE.search(sentence.text) and not verbs(sentence.text) \
                 and not overlaps(sentence, quoted):
             current = (current[0], sentence, current[2], current[3])
         else:
@@ -214,15 +216,14 @@ def reporting(sentence: str) -> tuple[str, str]:
     the verb's subject: the clause before the verb ("..., the ministry's press service
     said" is the press service's, though the sentence names the ministers), or the words
     after it when the verb follows the reported words ("..., считает глава государства")."""
-    verb = SPEECH.search(sentence)
-    assert verb is not None, "reported() found one"
-    clause = sentence.rfind(",", 0, verb.start()) + 1
-    if AUXILIARY.sub("", sentence[clause:verb.start()]).strip():  # "..., the ministry's press service said"
-        return sentence[clause:verb.end()].strip(), sentence[clause:verb.start()]
-    tail = sentence[verb.end():]
+    start, end = verbs(sentence)[0]  # reported() found one
+    clause = sentence.rfind(",", 0, start) + 1
+    if AUXILIARY.sub("", sentence[clause:start]).strip():  # "..., the ministry's press service said"
+        return sentence[clause:end].strip(), sentence[clause:start]
+    tail = sentence[end:]
     if len(tail.split()) <= INVERTED_WORDS:  # inverted: the subject follows the verb
         return sentence[clause:].strip().rstrip(".!?"), tail
-    return sentence[:verb.end()].strip(), sentence[:verb.start()]  # "X, who leads the delegation, said ..."
+    return sentence[:end].strip(), sentence[:start]  # "X, who leads the delegation, said ..."
 
 
 def attributed(source: str, line: int, quote: str, frame: str, subject: tuple[str | None, bool, str | None]) -> Said:
@@ -233,7 +234,7 @@ def attributed(source: str, line: int, quote: str, frame: str, subject: tuple[st
 def reported(sentence: Sentence, quoted: list[tuple[int, int]]) -> bool:
     """Whether a sentence reports speech and stands whole: a speech verb, six words or
     more, an end (not "..., stating," which leads into a quotation), no quotation in it."""
-    return (SPEECH.search(sentence.text) is not None and len(sentence.text.split()) > MIN_WORDS
+    return (bool(verbs(sentence.text)) and len(sentence.text.split()) > MIN_WORDS
             and WHOLE.search(sentence.text) is not None and not overlaps(sentence, quoted))
 
 

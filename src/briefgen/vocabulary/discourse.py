@@ -321,6 +321,8 @@ class Frame:
 _VERBS = re.compile(_alternation(_SPEECH["verbs"]))
 _BEFORE_SUBJECT = re.compile(_alternation(_SPEECH["before_subject"]))
 _AFTER_SUBJECT = re.compile("|".join(re.escape(normal(w)) + r"(?![\w])" for w in _SPEECH["after_subject"]))
+# Every verb that reports what someone said or held (normalised): the scaffold's candidates.
+REPORTING = re.compile(_alternation([*_SPEECH["verbs"], *_SPEECH["positions"]]))
 _SUBJECT_WORDS: int = _SPEECH["subject_words"]
 _NOT_SUBJECT = re.compile(r"^(?:" + "|".join(re.escape(normal(w)) for w in _SPEECH["not_subject"]) + r")(?![\w])")
 _SUBJECT_BREAK = re.compile(_SPEECH["subject_break"])
