@@ -373,13 +373,28 @@ def test_diagnostics_sorted_and_unique(tmp_path: Path) -> None:
 # --- known bugs -----------------------------------------------------------------------------
 
 
-def test_next_meeting_elsewhere_is_no_conflict(tmp_path: Path) -> None:
+@pytest.mark.parametrize("elsewhere", [
+    "The commanders agreed to hold their next meeting in Dushanbe.",
+    "The previous round of talks took place in Dushanbe on 20 January.",
+    "Their last meeting was held in Dushanbe.",
+    "Предыдущая встреча прошла в Душанбе.",
+    "Прошлое заседание состоялось в Душанбе.",
+])
+def test_another_meeting_elsewhere_is_no_conflict(elsewhere: str, tmp_path: Path) -> None:
     root = copy_base(tmp_path / "repo", {"2024-05-14-bishkek.yaml": MINIMAL})
     seed = root / "seeds" / "001_border_en.txt"
-    seed.write_text(seed.read_text("utf-8") + "The commanders agreed to hold their next meeting in Dushanbe.\n",
-                    encoding="utf-8")
+    seed.write_text(seed.read_text("utf-8") + elsewhere + "\n", encoding="utf-8")
     verification = check(root)
     assert find(verification, "source-conflict") == [], show(verification.diagnostics)
+
+
+@pytest.mark.parametrize("here", ["The round of talks took place in Dushanbe.",
+                                  "Last week the talks took place in Dushanbe."])
+def test_this_meeting_elsewhere_is_still_a_conflict(here: str, tmp_path: Path) -> None:
+    root = copy_base(tmp_path / "repo", {"2024-05-14-bishkek.yaml": MINIMAL})
+    seed = root / "seeds" / "001_border_en.txt"
+    seed.write_text(seed.read_text("utf-8") + here + "\n", encoding="utf-8")
+    assert [d.code for d in find(check(root), "source-conflict")] == ["source-conflict"]
 
 
 def test_citation_positions_are_distinct(tmp_path: Path) -> None:

@@ -40,8 +40,9 @@ SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
 ATTENDANCE = re.compile(  # on normalised (case-folded) text
     r"attend|brought together|participa|gathered|convened|heads of|chiefs from|officials from|"
     r"приняли участие|участники|собрал|встреч")
-ANOTHER_MEETING = re.compile(r"(?:next|future|upcoming|following|coming|следующ\w*|очередн\w*)\W+(?:\w+\W+){0,2}$",
-                             re.IGNORECASE)  # "their next meeting in Dushanbe" is not this one
+ANOTHER_MEETING = re.compile(  # "their next meeting in Dushanbe", "the previous round of talks took place" are not this one
+    r"\b(?:next|future|upcoming|following|coming|previous|last(?=\W+(?:meeting|round|session|talks|summit))|prior|"
+    r"следующ\w*|очередн\w*|предыдущ\w*|прошл(?:ый|ая|ое|ые|ого|ой|ом|ую|ым|ых)|прежн\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,}),\s*(\d{1,2})\s+([^\W\d_]+)")
 V_co = TypeVar("V_co", covariant=True)  # what a claim states: a city, a date, the countries attending
 
