@@ -250,6 +250,23 @@ def status(root: Path = ROOT) -> None:
     typer.echo(status_report.report(root, dossier, verification), nl=False)
 
 
+LSP_NEEDS = ("pygls", "lsprotocol", "cattrs", "attrs")  # the packages the extra brings
+
+
+@app.command()
+@refusals
+def lsp() -> None:
+    """Serve the check to an editor: a language server on stdin and stdout (README: In your editor)."""
+    try:
+        from .lsp import server
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] not in LSP_NEEDS:
+            raise
+        raise Refused(f"briefgen lsp needs {exc.name}, which is not installed",
+                      "pip install 'briefgen[lsp]'", 2) from None
+    server.main()
+
+
 @cache_app.command("info")
 def cache_info() -> None:
     """Print the cache folder, its size and its cap."""

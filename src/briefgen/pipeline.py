@@ -10,7 +10,9 @@ is spread over the cores. The command line and the authoring commands call only 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Sequence, TypeVar
@@ -18,14 +20,15 @@ from typing import Callable, Sequence, TypeVar
 from .assemble import Brief, Period
 from .cache import Cache, digest, for_repository
 from .context import Context
+from .corpus import SourceText, text_of
 from .errors import Refused
 from .load import Catalogue, Loaded, dossier, is_catalogue, is_loaded, load_meeting, read_catalogue
-from .model import Diagnostic, Dossier, Meeting
+from .model import Diagnostic, Dossier, Meeting, Source
 from .parallel import chunked_map
 from .render import Job, renderer
-from .snapshot import CATALOGUE, Snapshot
-from .verify import (Checked, Verification, apply, check_meeting, is_checked, meeting_checks, read_texts, recall,
-                     repository_checks, verification)
+from .snapshot import CATALOGUE, Snapshot, SourceProblem
+from .verify import (Checked, Verification, apply, check_meeting, is_checked, meeting_checks, read_texts, readable,
+                     recall, repository_checks, verification)
 
 S = TypeVar("S")  # what every worker shares
 I = TypeVar("I")  # an item to compute
@@ -53,6 +56,7 @@ class Run:
         self.catalogue = self._catalogue()
         self.snapshot.read_seeds(source.file for source in self.catalogue.sources)
         self.key = self.snapshot.key() if self.cache.directory is not None else None
+        self._decoded: dict[str, SourceText | SourceProblem] = {}  # source id -> text, for check_file
 
     def _catalogue(self) -> Catalogue:
         """The catalogue, memoised by its bytes (an archive's lists 10,000 sources: 0.5 s to parse)."""
@@ -110,6 +114,60 @@ class Run:
         for entry in results:
             found.extend(apply(ctx, entry))
         return verification(ctx, found)
+
+
+    def check_file(self, rel: str, data: bytes) -> FileCheck:
+        """One meeting file as an editor holds it (`data`, unsaved), against this run's
+        snapshot: loaded and checked by the meeting checks through the same memos as
+        `check`, so only an edited meeting is verified again. The whole-repository checks
+        are left to `check` (the language server runs it on save)."""
+        snapshot = self.snapshot.with_file(rel, data)
+        own = digest("load", rel, data)
+        [(meeting, problems)] = memoised(self.cache, "load", [own], is_loaded, _load_chunk, [rel], snapshot, _no_tick)
+        if meeting is None:
+            return FileCheck(None, None, problems)
+        ctx = self._context_of(meeting)
+        key = meeting_key(ctx, meeting, own, {})
+        [entry] = memoised(self.cache, "verify", [key], lambda e: is_checked(ctx, e), _check_chunk, [0],
+                           (ctx, meeting_checks()), _no_tick)
+        found = sorted({*problems, *apply(ctx, entry)}, key=lambda d: d.sort_key)
+        return FileCheck(meeting, ctx, tuple(found))
+
+    @functools.cached_property
+    def _bare(self) -> tuple[Dossier, dict[str, Source]]:
+        """The repository without its meetings (settings, catalogue), and its readable entries."""
+        bare = dossier(self.snapshot, self.catalogue, [])
+        return bare, readable(bare)
+
+    def _context_of(self, meeting: Meeting) -> Context:
+        """What the meeting checks see of one meeting: the texts it cites, each decoded once per run."""
+        bare, chosen = self._bare
+        texts: dict[str, SourceText] = {}
+        problems: dict[str, SourceProblem] = {}
+        for source_id in {c.source for c in meeting.citations()} & chosen.keys():
+            if source_id not in self._decoded:
+                source = chosen[source_id]
+                self._decoded[source_id] = text_of(source, self.snapshot.seed(source.file))
+            result = self._decoded[source_id]
+            if isinstance(result, SourceText):
+                texts[source_id] = result
+            else:
+                problems[source_id] = result
+        return Context(self.root, replace(bare, meetings=(meeting,)), texts, problems, meetings=(meeting,))
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One meeting file checked as written: its record (None when unusable), what its
+    meeting checks saw (for hover and code actions), and its findings."""
+
+    meeting: Meeting | None
+    context: Context | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _no_tick() -> None:
+    pass
 
 
 def memoised(cache: Cache, kind: str, keys: Sequence[str | None], valid: Callable[[object], bool],

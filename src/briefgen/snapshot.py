@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -52,7 +52,7 @@ class Snapshot:
         folders = {name: _kind(root / name) for name in ("seeds", "briefs")}
         meetings = tuple(sorted(
             f"briefs/{entry.name}" for entry in _entries(root / "briefs", folders["briefs"])
-            if entry.name.endswith(MEETING_SUFFIXES) and entry.name not in ("brief.yaml", "brief.yml")
+            if is_meeting(f"briefs/{entry.name}")
         ))
         seed_names = tuple(sorted(e.name for e in _entries(root / "seeds", folders["seeds"]) if e.name.endswith(".txt")))
         files: dict[str, bytes | OSError] = {}
@@ -76,6 +76,12 @@ class Snapshot:
             raise value
         return value
 
+    def with_file(self, rel: str, data: bytes) -> "Snapshot":
+        """The same snapshot with one file as an editor holds it (its unsaved buffer): the
+        seam through which `briefgen lsp` checks what the officer sees, not what is on disk."""
+        meetings = self.meetings if rel in self.meetings or not is_meeting(rel) else tuple(sorted((*self.meetings, rel)))
+        return replace(self, files={**self.files, rel: data}, meetings=meetings)
+
     def read_seeds(self, files: Iterable[str]) -> None:
         """Read each catalogued article once (a later entry naming the same file reuses it)."""
         seeds = self.root / "seeds"
@@ -96,6 +102,12 @@ class Snapshot:
             seed, target = self.seeds[name]
             parts += [name, target, seed if isinstance(seed, bytes) else repr(seed)]
         return digest("snapshot", *parts)
+
+
+def is_meeting(rel: str) -> bool:
+    """A meeting file's path: a YAML file in briefs/ other than the settings."""
+    folder, _, name = rel.rpartition("/")
+    return folder == "briefs" and name.endswith(MEETING_SUFFIXES) and name not in ("brief.yaml", "brief.yml")
 
 
 def _kind(path: Path) -> str:

@@ -47,11 +47,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             folded = [normal(q) for q in quotes]
             if any(names_in(q, normal(person.name)) for q in folded):
                 continue
-            aliases = [normal(a) for a in person.aliases]
-            alias_found = any(names_in(q, a) for a in aliases for q in folded)
-            # A near miss that is a declared alias is the officer's choice of spelling; one that
-            # is no alias is a misspelt name (Tokeyev beside a quote's Tokayev), whatever else matches.
-            near = next((n for n in near_misses(person, quotes) if not _is_alias(normal(n), aliases)), None)
+            alias_found = any(names_in(q, normal(a)) for a in person.aliases for q in folded)
+            near = misspelt(person)
             if alias_found and near is None:
                 continue
             if near:
@@ -61,6 +58,15 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 message = f"participant {person.name!r}: neither the name nor an alias stands in the cited quotes"
                 hint = "cite a quote that names the participant, or add the spelling the source uses to `aliases`"
             yield Diagnostic(person.at("name"), ID, SEVERITY, message, hint)
+
+
+def misspelt(person: Participant) -> str | None:
+    """How a quote of the participant's spells the name nearly but as no alias (also what the
+    language server adds to `aliases`). A near miss that is a declared alias is the officer's
+    choice of spelling; one that is no alias is a misspelt name (Tokeyev beside a quote's
+    Tokayev), whatever else matches."""
+    aliases = [normal(a) for a in person.aliases]
+    return next((n for n in near_misses(person, [c.quote for c in person.cite]) if not _is_alias(normal(n), aliases)), None)
 
 
 def _is_alias(spelling: str, aliases: list[str]) -> bool:

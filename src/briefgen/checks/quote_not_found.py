@@ -20,12 +20,21 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..context import Context
+from ..corpus import SourceText
 from ..model import Diagnostic, Severity
-from ..text import closest
+from ..text import Closest, closest
 
 ID = "quote-not-found"
 SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
+RESEMBLES = 50  # % similar: below this the closest passage is no near miss, and is not shown
+
+
+def near_miss(text: SourceText, quote: str) -> Closest | None:
+    """The source's passage most like a quote not found in it, when one resembles it (also
+    what the language server offers as "use the source's wording")."""
+    near = closest(quote, [(p.line, p.raw) for p in text.paragraphs])
+    return near if near is not None and near.similarity >= RESEMBLES else None
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -35,8 +44,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             continue
         where = citation.at("quote")
         file = f"seeds/{text.source.file}"
-        near = closest(citation.quote, [(p.line, p.raw) for p in text.paragraphs])
-        if near is None or near.similarity < 50:
+        near = near_miss(text, citation.quote)
+        if near is None:
             yield Diagnostic(where, ID, SEVERITY, f"quote not found in {file} ({citation.source})",
                              "copy the words from the source file; nothing in it resembles this quote")
             continue

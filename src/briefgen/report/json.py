@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Sequence
 
-from ..model import Diagnostic
+from ..model import Diagnostic, Where
 
 
 def as_dict(d: Diagnostic) -> dict[str, str | int]:
@@ -25,3 +25,14 @@ def as_dict(d: Diagnostic) -> dict[str, str | int]:
 
 def render(diagnostics: Sequence[Diagnostic]) -> str:
     return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+
+
+def parse(text: str) -> tuple[Diagnostic, ...]:
+    """The findings `render` wrote (the language server reads a child check's); ValueError
+    when the text is not such an array."""
+    try:
+        return tuple(Diagnostic(Where(d["file"], int(d["line"]), int(d["column"])), str(d["code"]),
+                                "warning" if d["severity"] == "warning" else "error", str(d["message"]), str(d["hint"]))
+                     for d in json.loads(text))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a findings array: {exc}") from None
