@@ -115,7 +115,6 @@ class Run:
             found.extend(apply(ctx, entry))
         return verification(ctx, found)
 
-
     def check_file(self, rel: str, data: bytes) -> FileCheck:
         """One meeting file as an editor holds it (`data`, unsaved), against this run's
         snapshot: loaded and checked by the meeting checks through the same memos as
