@@ -184,7 +184,8 @@ def same_person(a: str, b: str) -> bool:
 
 
 def one_word(a: str, b: str) -> bool:
-    return a == b or russian.same_word(a, b) or russian.same_word(b, a) or russian.spelt(a, b)
+    """Whether two normalised words are one name's, either read in any case or script."""
+    return a == b or any(russian.same_word(x, y) or russian.spelt(x, y) for x, y in ((a, b), (b, a)))
 
 
 def alike(a: str, b: str) -> bool:
