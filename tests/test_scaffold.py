@@ -123,7 +123,8 @@ def test_one_point_of_two_sources_is_one_candidate(tmp_path: Path, invoke) -> No
     ("Kazakh President receives secretaries of Central Asian Security Councils", "astana",
      "kazakh-president-receives"),
     ("Astana hosts the first meeting of intelligence chiefs", "astana", "hosts-first-meeting"),  # the place once
-    ("The 6th meeting, 2024", "", "meeting"),
+    ("The 6th meeting, 2024", "", "6th-meeting"),  # no year, no small word
+    ("The, of, and", "", "meeting"),
 ])
 def test_the_file_name_is_date_place_and_three_words_of_the_title(title: str, place: str, slug: str) -> None:
     from briefgen.scaffold.meeting import title_slug
