@@ -394,6 +394,8 @@ def test_rename_moves_the_meeting_and_its_follows_up_links(tmp_path: Path, invok
     ("2023-06-23-almaty-security-council-secretaries", "Bad Id", "is not a valid meeting id"),
     ("2023-06-23-almaty-security-council-secretaries", "2024-05-16-astana-security-council-secretaries",
      "already exists"),
+    ("2023-06-23-almaty-security-council-secretaries", "../outside", "is not a meeting of briefs/"),
+    ("../seeds/sources", "x", "is not a meeting of briefs/"),
 ])
 def test_rename_refuses_and_changes_nothing(old: str, new: str, message: str, tmp_path: Path, invoke) -> None:
     root = copy_shipped(tmp_path / "repo")

@@ -273,9 +273,12 @@ FOLLOWS_UP = r"^([ \t]*follows_up:[ \t]*)([\"']?){}\2([ \t]*(?:#.*)?)$"
 
 
 def meeting_id(given: str) -> str:
-    """A meeting id from what the officer typed: the id, or the file's path (`briefs/x.yaml`)."""
-    name = Path(given).name
-    return name[:-5] if name.endswith(".yaml") else name
+    """A meeting id from what the officer typed: the id, or the file's path (`briefs/x.yaml`);
+    a path elsewhere is refused, not cut down to its last part."""
+    path = Path(given)
+    if len(path.parts) > 1 and path.parent != Path("briefs"):
+        fail(f"{given!r} is not a meeting of briefs/", "give the meeting's id: its file name without .yaml", 2)
+    return path.name[:-5] if path.name.endswith(".yaml") else path.name
 
 
 def rename(root: Path, old: str, new: str) -> list[str]:
