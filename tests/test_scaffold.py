@@ -129,3 +129,18 @@ def test_one_point_of_two_sources_is_one_candidate(tmp_path: Path, invoke) -> No
 def test_the_file_name_is_date_place_and_three_words_of_the_title(title: str, place: str, slug: str) -> None:
     from briefgen.scaffold.meeting import title_slug
     assert title_slug(title, place) == slug
+
+
+def test_today_or_a_weekday_is_a_day_of_the_publication_week(tmp_path: Path, invoke) -> None:
+    drafted = scaffold(tmp_path, invoke, {"en": ("en",  # published Wednesday 12 March 2025
+        "Kyrgyz Foreign Minister Almaz Tokonov met Tajik Foreign Minister Davlat Saidzoda in Bishkek on Monday.\n")})
+    assert (drafted["date"], drafted["location"]) == (dt.date(2025, 3, 10), "Bishkek")
+
+
+def test_a_dateline_gives_the_reports_place_not_the_meetings(tmp_path: Path, invoke) -> None:
+    drafted = scaffold(tmp_path, invoke, {"ru": ("ru",
+        "12 марта, Москва /Агентство/. Министр иностранных дел Киргизии Алмаз Токонов сегодня в Бишкеке "
+        "встретился с министром иностранных дел Таджикистана Давлатом Саидзодой.\n")})
+    assert (drafted["date"], drafted["location"]) == (dt.date(2025, 3, 12), "Bishkek")
+    # "сегодня" proves no day to `check`: the dateline that writes it out is cited too
+    assert [c["quote"][:12] for c in drafted["cite"]] == ["Министр инос", "12 марта, Мо"]

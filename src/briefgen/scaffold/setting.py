@@ -24,11 +24,14 @@ class Setting:
     stated: Stated | None
     city: str | None
     held: bool  # a meeting verb: `took place in`, `convened in`, `состоялась в`
+    relative: bool = False  # the day is "today" or "on Friday": the publication's, not written out
 
     @property
-    def rank(self) -> tuple[bool, bool, bool, bool, bool]:
+    def rank(self) -> tuple[bool, bool, bool, bool, bool, bool]:
         both = self.stated is not None and self.city is not None
-        return (both, self.held, not FUTURE.search(self.sentence.text), self.stated is not None, self.city is not None)
+        words = len(re.findall(r"[^\W\d_]+", self.sentence.text))
+        return (words > DATELINE_WORDS, both, self.held, not FUTURE.search(self.sentence.text),
+                self.stated is not None, self.city is not None)
 
 
 def city_in(sentence: Sentence) -> tuple[str | None, bool]:
@@ -42,13 +45,28 @@ def city_in(sentence: Sentence) -> tuple[str | None, bool]:
     return (named[0] if named else None), False
 
 
-def setting(sentence: Sentence) -> Setting:
+DATELINE_WORDS = 6  # "5 октября, Москва /Эдуард Пивовар - БЕЛТА/.": the report's place, not the meeting's
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+            "в понедельник": 0, "во вторник": 1, "в среду": 2, "в четверг": 3, "в пятницу": 4, "в субботу": 5,
+            "в воскресенье": 6}
+RELATIVE = re.compile(r"\b(today|сегодня|" + "|".join(WEEKDAYS) + r")\b")
+
+
+def setting(sentence: Sentence, published: dt.date | None = None) -> Setting:
     """What a sentence says of when and where; a future event's date is not this meeting's
-    (`check` refuses a date cited from "scheduled to take place ... on August 9")."""
-    stated = [] if FUTURE.search(sentence.text) else dates_in(normal(sentence.text))
+    (`check` refuses a date cited from "scheduled to take place ... on August 9"). Without
+    a date written out, "today" or a weekday is a day of the article's publication week."""
+    folded = normal(sentence.text)
+    stated = [] if FUTURE.search(sentence.text) else dates_in(folded)
     textual: list[Stated | None] = [s for s in stated if not s.iso]
     city, held = city_in(sentence)
-    return Setting(sentence, (textual or stated or [None])[0], city, held)
+    day = (textual or stated or [None])[0]
+    relative = RELATIVE.search(folded) if day is None and published and not FUTURE.search(sentence.text) else None
+    if relative and published:
+        back = (published.weekday() - WEEKDAYS[relative[1]]) % 7 if relative[1] in WEEKDAYS else 0
+        on = published - dt.timedelta(days=back)
+        return Setting(sentence, Stated(on.day, on.month, on.year), city, held, True)
+    return Setting(sentence, day, city, held)
 
 
 RECENT = dt.timedelta(days=7)  # a report tells of a meeting within days; a week's digest, of its week
@@ -75,7 +93,7 @@ class Place:
 
 def place(found: list[Sentence], references: dict[str, dt.date | None]) -> Place:
     """The best sentence giving both the date and the place, else one for each."""
-    settings = [s for s in map(setting, found) if s.stated or s.city]
+    settings = [s for s in (setting(f, references.get(f.source)) for f in found) if s.stated or s.city]
     if not settings:
         return Place((), None, None, None)
 
@@ -90,6 +108,10 @@ def place(found: list[Sentence], references: dict[str, dt.date | None]) -> Place
         others = [s for s in settings if (s.stated if best.stated is None else s.city)]
         chosen += [max(others, key=rank)] if others else []
     stated = next((s.stated for s in chosen if s.stated), None)
+    if any(s.relative for s in chosen):  # "today" proves no day to `check`: cite where the day is written
+        written = [s for s in settings if not s.relative and s.stated and (s.stated.day, s.stated.month)
+                   == (cast(Stated, stated).day, cast(Stated, stated).month)]
+        chosen += [max(written, key=rank)] if written else []
     city = next((s.city for s in chosen if s.city), None)
     source = next((s.sentence.source for s in chosen if s.stated), None)
     date = dated(stated, references.get(cast(str, source))) if stated else None  # stated: by a source
