@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from .. import russian
 from ..corpus import SourceText
 from .catalogue import slug, title_candidate
 from .dates import published_date
-from .people import Person, people
+from .people import Person, latin_script, people
 from .scope import about_meeting, background
 from .sentences import sentences
 from .setting import Place, place
@@ -138,7 +139,9 @@ def participant_lines(persons: list[Person], foreign: set[str], language: str, f
     lines = []
     for person in persons:
         reword = person.quotes[0][0].source in foreign
-        lines += [f"  - name: {scalar(person.name)}  # TODO keep or delete",
+        spell = "; the sources write it in Cyrillic only: write it as the brief spells it" \
+            if latin_script(language) and russian.is_cyrillic(person.name) else ""
+        lines += [f"  - name: {scalar(person.name)}  # TODO keep or delete{spell}",
                   f"    role: {scalar(person.role)}" + (f"  # TODO {wording(language)} of the role" if reword else "")]
         if person.country:
             lines.append(f"    country: {scalar(person.country)}")

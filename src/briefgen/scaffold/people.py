@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import russian
+from .. import languages, russian
 from ..model import Participant, Where
 from ..text import names_in, normal
 from ..vocabulary import CITIES, COUNTRIES, MONTHS, place_names
@@ -146,7 +146,7 @@ def people(found: list[Sentence], language: str = "en") -> list[Person]:
             span = title_before(tokens, start) if 2 <= j - start <= 3 else None
             if span:
                 end = tokens[j - 1].start + len(bare(tokens[j - 1].text))
-                add_person(persons, sentence, sentence.text[tokens[start].start:end], span, end)
+                add_person(persons, sentence, sentence.text[tokens[start].start:end], span, end, latin_script(language))
             i = j
     for person in persons:
         person.name = preferred(person.spellings, language)
@@ -198,17 +198,26 @@ def preferred(spellings: list[str], language: str) -> str:
     """The name to write: a spelling in the brief's script (Latin for an English brief)
     where a source has one, the shortest of them (a Russian name's nominative is its
     shortest form: Токаев, Токаева, Токаевым), the first when as short."""
-    latin = language in ("en", "fr", "de", "es", "it", "tr", "uz")
+    latin = latin_script(language)
     fitting = [s for s in spellings if russian.is_cyrillic(s) != latin] or spellings
     return min(fitting, key=len)
 
 
-def add_person(persons: list[Person], sentence: Sentence, name: str, title: tuple[int, int], end: int) -> None:
+def latin_script(language: str) -> bool:
+    """Whether a brief in this language writes names in Latin letters."""
+    return not languages.EXPECTED_SCRIPTS.get(language, {"Latin"}).isdisjoint({"Latin"})
+
+
+def add_person(persons: list[Person], sentence: Sentence, name: str, title: tuple[int, int], end: int,
+               latin: bool) -> None:
     role = sentence.text[title[0]:title[1]]
+    role = role[:1].upper() + role[1:]
     person = next((p for p in persons if any(same_person(name, s) for s in p.spellings)), None)
     if person is None:
-        person = Person(name, role[:1].upper() + role[1:], None)
+        person = Person(name, role, None)
         persons.append(person)
+    elif russian.is_cyrillic(person.role) == latin and russian.is_cyrillic(role) != latin:
+        person.role = role  # the role as a source in the brief's script writes it
     if name not in person.spellings:
         person.spellings.append(name)
     if person.country is None:
