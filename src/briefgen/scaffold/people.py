@@ -189,9 +189,12 @@ def one_word(a: str, b: str) -> bool:
 
 
 def alike(a: str, b: str) -> bool:
-    """Two spellings of one word in one script that differ in their endings (a case the
-    dictionary does not know: "Мина", "Мином")."""
-    return russian.is_cyrillic(a) == russian.is_cyrillic(b) and a[:3] == b[:3] and abs(len(a) - len(b)) <= 3
+    """Two Cyrillic spellings of one word that differ only in a case ending the dictionary
+    does not know ("Мина", "Мином"): the shorter, less its last letter, begins the longer.
+    ("Иманкулов" and "Иманалиев" are two people.)"""
+    short, long = sorted((a, b), key=len)
+    return (russian.is_cyrillic(a) and russian.is_cyrillic(b) and len(long) - len(short) <= 3
+            and len(short) >= 3 and long.startswith(short[:-1]))
 
 
 def preferred(spellings: list[str], language: str) -> str:
