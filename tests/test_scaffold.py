@@ -145,3 +145,25 @@ def test_a_dateline_gives_the_reports_place_not_the_meetings(tmp_path: Path, inv
     assert (drafted["date"], drafted["location"]) == (dt.date(2025, 3, 12), "Bishkek")
     # "сегодня" proves no day to `check`: the dateline that writes it out is cited too
     assert [c["quote"][:12] for c in drafted["cite"]] == ["Министр инос", "12 марта, Мо"]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("In response, Zhang Ming congratulated the President of the Republic of Kazakhstan, Kassym-Zhomart Tokayev, "
+     "for the reforms.", [("Kassym-Zhomart Tokayev", "President of the Republic of Kazakhstan")]),
+    ("Министр иностранных дел России Сергей Лавров и его казахстанский коллега Мурат Нуртлеу провели переговоры.",
+     [("Сергей Лавров", "Министр иностранных дел России"), ("Мурат Нуртлеу", "Казахстанский коллега")]),
+    ("Kazakh Minister of Water Resources and Irrigation Nurzhan Ermekov and his Uzbek counterpart Bakhtiyor Khamidov "
+     "signed a roadmap.", [("Nurzhan Ermekov", "Kazakh Minister of Water Resources and Irrigation"),
+                           ("Bakhtiyor Khamidov", "Uzbek counterpart")]),
+    ("President Tokayev and Uzbek President Shavkat Mirziyoyev met in Samarkand.",
+     [("Shavkat Mirziyoyev", "Uzbek President")]),
+    ("Президент Российской Федерации Владимир Путин провел переговоры.", [("Владимир Путин", "Президент Российской Федерации")]),
+    ("Secretary-General of the Shanghai Cooperation Organization (SCO) Zhang Ming arrived.",
+     [("Zhang Ming", "Secretary-General of the Shanghai Cooperation Organization")]),
+    ("The talks were attended by Kazakhstan, Kyrgyzstan and Tajikistan.", []),
+    ("The Kazakh delegation met the Tajik side in Dushanbe.", []),
+])
+def test_a_person_and_the_title_written_before_them(sentence: str, found: list[tuple[str, str]]) -> None:
+    from briefgen.scaffold.people import people
+    from briefgen.scaffold.sentences import Sentence
+    assert [(p.name, p.role) for p in people([Sentence("x", 1, sentence, 0)])] == found

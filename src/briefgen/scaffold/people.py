@@ -23,6 +23,7 @@ OFFICES = (
     "prosecutor", "premier", "prime", "officer", "colonel",
     "президент", "министр", "секретар", "глава", "председател", "директор", "посол", "командующ",
     "руководител", "начальник", "премьер", "спикер", "представител", "советник", "генерал", "аким", "замест",
+    "counterpart", "коллег",  # "his Uzbek counterpart Bakhtiyor Khamidov", "казахстанский коллега Мурат Нуртлеу"
 )
 TITLE_WORDS = frozenset("""
     security council councils state foreign affairs defence defense interior internal national border service
@@ -75,20 +76,24 @@ def is_title_word(token: Token) -> bool:
     return is_office(token) or token.base in TITLE_WORDS or bool(country_of(token.text))
 
 
-def title_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
+def title_before(tokens: list[Token], index: int, stop: int = 0) -> tuple[int, int] | None:
     """The span of the title written just before a name (`Uzbek President`, `Secretary of
-    the Security Council of Kyrgyzstan`, `Kazakhstan's President,`), or None."""
+    the Security Council of Kyrgyzstan`, `Kazakhstan's President,`, `the President of
+    Kazakhstan, Kassym-Jomart Tokayev`), or None; never reaching back past `stop`, where
+    the name of someone before ends ("Сергей Лавров и его казахстанский коллега Мурат Нуртлеу")."""
     k = index - 1
     appositive = k >= 0 and tokens[k].text == ","
     k -= appositive
     words: list[Token] = []
-    while k >= 0 and len(words) < 12:
+    while k >= stop and len(words) < 12:
         token = tokens[k]
         if token.text == ")" and k >= 2 and tokens[k - 2].text == "(" and tokens[k - 1].text.isupper():
             k -= 3  # an acronym in brackets: `the Shanghai Cooperation Organization (SCO) Zhang Ming`
             continue
         if not token.text[:1].isalpha():
             break
+        if token.base in ("and", "и") and k >= 2 and is_name(tokens[k - 1]) and is_office(tokens[k - 2]):
+            break  # "President Tokayev and Uzbek President Shavkat Mirziyoyev": another's title ends there
         if not (token.text[:1].isupper() or token.base in CONNECTORS or is_title_word(token)
                 or russian.in_title(normal(token.base))):
             break
@@ -98,7 +103,7 @@ def title_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
         words.pop(0)
     if not words or words[-1].base in CONNECTORS or not any(map(is_office, words)):
         return None
-    if appositive and not is_office(words[-1]):
+    if appositive and not (is_office(words[-1]) or country_of(words[-1].text)):
         return None
     return words[0].start, words[-1].end
 
@@ -134,7 +139,7 @@ def people(found: list[Sentence], language: str = "en") -> list[Person]:
     persons: list[Person] = []
     for sentence in (s for s in found if not headline(s)):
         tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence.text)]
-        i = 0
+        i = named = 0  # named: where the last name found in the sentence ends
         while i < len(tokens):
             j = i
             while j < len(tokens) and is_name(tokens[j]) and (j == i or not tokens[j - 1].possessive):
@@ -143,10 +148,11 @@ def people(found: list[Sentence], language: str = "en") -> list[Person]:
                 i += 1
                 continue
             start = name_start(tokens, i, j)
-            span = title_before(tokens, start) if 2 <= j - start <= 3 else None
+            span = title_before(tokens, start, named) if 2 <= j - start <= 3 else None
             if span:
                 end = tokens[j - 1].start + len(bare(tokens[j - 1].text))
                 add_person(persons, sentence, sentence.text[tokens[start].start:end], span, end, latin_script(language))
+                named = j
             i = j
     for person in persons:
         person.name = preferred(person.spellings, language)
