@@ -94,7 +94,7 @@ def last_at(folded: str, term: str) -> int:
     """Where a term last begins in a text: as written, else its first word in any case or
     script ("Касым-Жомартом Токаевым" for `Kassym-Jomart Tokayev`)."""
     found = folded.rfind(term)
-    if found >= 0:
+    if found >= 0 or not term.strip():
         return found
     first = term.split()[0]
     for match in reversed(list(re.finditer(r"[^\W\d_][\w'’-]*", folded))):
