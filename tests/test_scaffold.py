@@ -167,3 +167,12 @@ def test_a_person_and_the_title_written_before_them(sentence: str, found: list[t
     from briefgen.scaffold.people import people
     from briefgen.scaffold.sentences import Sentence
     assert [(p.name, p.role) for p in people([Sentence("x", 1, sentence, 0)])] == found
+
+
+def test_a_sentence_opening_on_another_day_is_not_a_dateline(tmp_path: Path, invoke) -> None:
+    drafted = scaffold(tmp_path, invoke, {"en": ("en", LEAD +
+        "On 9 March, Uzbek President Shavkat Mirziyoyev received Tokonov in Tashkent and stressed that trade must grow.\n"
+        "BISHKEK, 12 March – Tokonov said the sides had agreed a further 24 kilometres of the border.\n")})
+    assert [p["name"] for p in drafted["participants"]] == ["Almaz Tokonov", "Davlat Saidzoda"]
+    assert list(speakers(drafted)) == ["BISHKEK, 12 March – Tokonov said the sides had agreed a further 24 "
+                                       "kilometres of the border."]  # a dateline's day is the report's

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..text import normal
+from ..vocabulary.discourse import dateline_end
 from .dates import Stated, dates_in
 from .sentences import Sentence
 from .setting import FUTURE
@@ -20,7 +21,6 @@ from .setting import FUTURE
 BACKGROUND = re.compile(
     r"^(?:earlier|previously|before that|prior to (?:that|this)|additionally|in addition|also|recall|to recall|"
     r"as a reminder|it is worth recalling|the other day|the previous|the last (?:round|meeting|time)|last (?:week|month)|on the eve|ранее|накануне|в прошлый раз|предыдущ|на днях|до этого|напомним|кроме того|также напомним|прежде)\b")
-DATELINE = re.compile(r"^\W*[^\W\d_]+(?:[- ][^\W\d_]+)?[.,]?\s+(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})\b")
 ANOTHER_MEETING = re.compile(r"\b(?:also (?:met|held|received)|held (?:a )?(?:meeting|talks) with|met with)\b|"
                              r"\b(?:также (?:встретил|провел|принял))")
 
@@ -38,7 +38,8 @@ def another_day(sentence: Sentence, day: Stated | None) -> bool:
     folded = normal(sentence.text)
     if day is None or FUTURE.search(folded):
         return False
-    stated = [s for s in dates_in(DATELINE.sub("", folded)) if not s.iso]  # a dateline's day is the report's
+    rest = normal(sentence.text[dateline_end(sentence.text):])  # a dateline's day is the report's
+    stated = [s for s in dates_in(rest) if not s.iso]
     return bool(stated) and all((s.day, s.month) != (day.day, day.month) for s in stated)
 
 

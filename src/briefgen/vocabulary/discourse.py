@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import yaml
 
 from ..text import normal
-from . import CITIES, COUNTRIES, month_of
+from . import CITIES, COUNTRIES, city_of, month_of
 
 
 def _table(name: str) -> Any:  # Any: a YAML document, read by the code below that knows its shape
@@ -84,6 +84,21 @@ def stamp(raw: str) -> str | None:
     if match and _only_date(match.group("rest")):
         return "a dateline alone"
     return None
+
+
+_LEADING_DATELINE = re.compile(
+    r"^\W*(?P<place>[A-ZА-ЯЁ][\w-]*(?: [A-ZА-ЯЁ][\w-]*)?)[.,]\s+(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})\b\.?")
+
+
+def dateline_end(raw: str) -> int:
+    """Where a dateline opening a sentence ends ("ASTANA, 23 июн", "Astana. July 4",
+    "НУР-СУЛТАН. 3 ИЮНЯ"): a place in capitals or a known city, then the day; 0 without
+    one ("On 14 May, ..." is no dateline: its day is the sentence's)."""
+    match = _LEADING_DATELINE.match(raw)
+    if not match:
+        return 0
+    place = match["place"]
+    return match.end() if place.isupper() or city_of(place) else 0
 
 
 def _headline(raw: str) -> bool:
