@@ -396,6 +396,7 @@ def test_rename_moves_the_meeting_and_its_follows_up_links(tmp_path: Path, invok
      "already exists"),
     ("2023-06-23-almaty-security-council-secretaries", "../outside", "is not a meeting of briefs/"),
     ("../seeds/sources", "x", "is not a meeting of briefs/"),
+    ("brief", "settings", "no meeting briefs/brief.yaml"),  # the settings are no meeting
 ])
 def test_rename_refuses_and_changes_nothing(old: str, new: str, message: str, tmp_path: Path, invoke) -> None:
     root = copy_shipped(tmp_path / "repo")
@@ -403,3 +404,18 @@ def test_rename_refuses_and_changes_nothing(old: str, new: str, message: str, tm
     result = invoke("rename", old, new, "--root", root)
     assert result.exit_code == 2 and message in result.output
     assert {p: p.read_bytes() for p in (root / "briefs").iterdir()} == files
+
+
+def test_rename_a_yml_meeting_and_a_link_in_a_crlf_file(tmp_path: Path, invoke) -> None:
+    root = copy_shipped(tmp_path / "repo")
+    old = root / "briefs" / "2023-06-23-almaty-security-council-secretaries.yaml"
+    old.rename(old.with_suffix(".yml"))
+    later = root / "briefs" / "2024-05-16-astana-security-council-secretaries.yaml"
+    later.write_bytes(later.read_bytes().replace(b"\n", b"\r\n")
+                      + b"follows_up: 2023-06-23-almaty-security-council-secretaries\r\n")
+    result = invoke("rename", "2023-06-23-almaty-security-council-secretaries", "2023-06-23-almaty-with-russia",
+                    "--root", root)
+    assert result.exit_code == 0, result.output
+    assert (root / "briefs" / "2023-06-23-almaty-with-russia.yml").is_file()
+    assert later.read_bytes().endswith(b"follows_up: 2023-06-23-almaty-with-russia\r\n")
+    assert not check(root).errors, show(check(root).errors)

@@ -22,7 +22,7 @@ from .load import load
 from .reader import SLUG
 from .model import Dossier
 from .errors import Refused
-from .snapshot import SourceProblem
+from .snapshot import MEETING_SUFFIXES, SourceProblem, is_meeting
 from .write import WriteError, write_all
 from .yamltree import Map, Scalar, Seq, YamlProblem, parse
 
@@ -269,7 +269,7 @@ def new(root: Path, ids: list[str]) -> list[str]:
 
 # --- rename -------------------------------------------------------------------------------------
 
-FOLLOWS_UP = r"^([ \t]*follows_up:[ \t]*)([\"']?){}\2([ \t]*(?:#.*)?)$"
+FOLLOWS_UP = r"^([ \t]*follows_up:[ \t]*)([\"']?){}\2([ \t]*(?:#[^\r\n]*)?)(\r?)$"
 
 
 def meeting_id(given: str) -> str:
@@ -278,42 +278,50 @@ def meeting_id(given: str) -> str:
     path = Path(given)
     if len(path.parts) > 1 and path.parent != Path("briefs"):
         fail(f"{given!r} is not a meeting of briefs/", "give the meeting's id: its file name without .yaml", 2)
-    return path.name[:-5] if path.name.endswith(".yaml") else path.name
+    return next((path.name[:-len(s)] for s in MEETING_SUFFIXES if path.name.endswith(s)), path.name)
+
+
+def meeting_files(briefs: Path) -> list[Path]:
+    """The meeting files of briefs/ (`.yaml` and `.yml`; not the settings), as `check` reads them."""
+    return sorted(p for p in briefs.iterdir() if p.is_file() and is_meeting(f"briefs/{p.name}")) if briefs.is_dir() else []
 
 
 def rename(root: Path, old: str, new: str) -> list[str]:
-    """Rename a meeting: move briefs/<old>.yaml to briefs/<new>.yaml and point every
-    `follows_up: <old>` of the other meetings at the new id (the id is the file's stem, so
-    a moved file without them would leave dangling links). Refused, changing nothing, when
-    the meeting is missing, the new id invalid or taken."""
+    """Rename a meeting: move briefs/<old>.yaml (or .yml) to briefs/<new> with the same
+    suffix and point every `follows_up: <old>` of the other meetings at the new id (the id
+    is the file's stem, so a moved file without them would leave dangling links). Refused,
+    changing nothing, when the meeting is missing (the settings file is none), the new id
+    invalid or taken."""
     old_id, new_id = meeting_id(old), meeting_id(new)
     briefs = root / "briefs"
-    source, target = briefs / f"{old_id}.yaml", briefs / f"{new_id}.yaml"
-    if not source.is_file():
-        known = sorted(p.stem for p in briefs.glob("*.yaml") if p.name != "brief.yaml") if briefs.is_dir() else []
+    files = meeting_files(briefs)
+    source = next((p for p in files if p.stem == old_id), None)
+    if source is None:
+        known = [p.stem for p in files]
         close = [k for k in known if k.startswith(old_id)] or difflib.get_close_matches(old_id, known, n=1, cutoff=0.5)
         fail(f"no meeting briefs/{old_id}.yaml", f"did you mean {close[0]!r}?" if close else "give a meeting's id: its file name without .yaml", 2)
     if not SLUG.match(new_id) or new_id == "brief":
         fail(f"{new_id!r} is not a valid meeting id", "use lowercase letters, digits and '-', e.g. 2024-05-16-astana-secretaries", 2)
-    if target.exists():
-        fail(f"briefs/{new_id}.yaml already exists", "choose another id, or delete that file first", 2)
+    target = briefs / f"{new_id}{source.suffix}"
+    if any(p.stem == new_id for p in files) or target.exists():
+        fail(f"briefs/{target.name} already exists", "choose another id, or delete that file first", 2)
     pattern = re.compile(FOLLOWS_UP.format(re.escape(old_id)), re.MULTILINE)
     edits = {}
-    for path in sorted(briefs.glob("*.yaml")):
+    for path in files:
         raw = path.read_bytes()
         if path == source or old_id.encode() not in raw:
             continue
         bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
         text = raw[len(bom):].decode("utf-8", "surrogateescape")  # bytes it cannot read go back as they were
-        changed = pattern.sub(lambda m: f"{m[1]}{m[2]}{new_id}{m[2]}{m[3]}", text)
+        changed = pattern.sub(lambda m: f"{m[1]}{m[2]}{new_id}{m[2]}{m[3]}{m[4]}", text)
         if changed != text:
             edits[path] = bom + changed.encode("utf-8", "surrogateescape")
     try:  # the new file and the edited links replaced together; the old file goes last
         write_all({target: source.read_bytes(), **edits})
     except WriteError as exc:
         fail(f"cannot rename: {exc}", "work in a writable copy of the brief repository", 2)
-    with writing(f"briefs/{old_id}.yaml"):
+    with writing(f"briefs/{source.name}"):
         source.unlink()
-    return [f"renamed briefs/{old_id}.yaml to briefs/{new_id}.yaml",
+    return [f"renamed briefs/{source.name} to briefs/{target.name}",
             *(f"updated follows_up in briefs/{p.name}" for p in edits),
             f"next: {command(root, 'check')}"]
