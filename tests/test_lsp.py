@@ -185,12 +185,31 @@ async def test_code_action_uses_the_sources_wording(client: LanguageClient, repo
         types.TextDocumentIdentifier(buffer.uri), wrong[0].range, types.CodeActionContext(wrong)))
     assert offered
     [action] = [a for a in offered if isinstance(a, types.CodeAction) and a.title.startswith("Use the source's wording")]
-    assert action.edit is not None and action.edit.changes is not None
-    mended = applied(buffer.text, action.edit.changes[buffer.uri])
+    assert action.edit is not None and action.edit.document_changes is not None
+    [change] = action.edit.document_changes
+    assert isinstance(change, types.TextDocumentEdit)  # versioned: an editor refuses it on a newer text
+    assert (change.text_document.uri, change.text_document.version) == (buffer.uri, buffer.version)
+    mended = applied(buffer.text, change.edits)
     assert '"\\"Most modern challenges and threats are transboundary in nature' in mended
     buffer.change(mended)
     after = await buffer.diagnostics(lambda found: found is not before and "quote-not-found" not in codes(found))
     assert codes(after) == {"year-not-cited"}
+
+
+@pytest.mark.asyncio
+async def test_no_code_action_or_hover_for_a_text_changed_since_its_check(client: LanguageClient, repo: Path) -> None:
+    """Lines of an older check point at other words once lines are added above them."""
+    buffer = Buffer(client, repo / ASTANA)
+    buffer.change(buffer.text.replace(RIGHT, WRONG))
+    before = await buffer.diagnostics(lambda found: "quote-not-found" in codes(found))
+    wrong = [d for d in before if d.code == "quote-not-found"]
+    buffer.change("# a note\n# another\n" + buffer.text)  # asked at once, before its check
+    offered = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(buffer.uri), wrong[0].range, types.CodeActionContext(wrong)))
+    assert not offered
+    said = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(buffer.uri), buffer.at("quote: Afghanistan should be", "quote: ")))
+    assert said is None
 
 
 @pytest.mark.asyncio
@@ -250,3 +269,13 @@ def test_garbage_messages_do_not_end_the_server(tmp_path: Path) -> None:
     assert answers[1]["result"]["serverInfo"]["name"] == "briefgen"
     assert answers[2]["result"] is None  # shutdown answered: the garbage did not stop the loop
     assert b"Traceback" not in done.stderr, done.stderr.decode()
+
+
+@pytest.mark.asyncio
+async def test_a_file_closed_before_its_check_shows_nothing(client: LanguageClient, repo: Path) -> None:
+    buffer = Buffer(client, repo / ASTANA)
+    await buffer.diagnostics(lambda found: True)
+    buffer.change(buffer.text.replace(RIGHT, WRONG))
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(buffer.uri)))
+    await asyncio.sleep(1.0)  # past the pause after which the change would have been checked
+    assert not client.diagnostics.get(buffer.uri)  # the empty list did_close published, nothing after it

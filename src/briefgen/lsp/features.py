@@ -129,6 +129,8 @@ def definition(check: FileCheck, text: str, line: int) -> Target | None:
     source = check.context.dossier.source(citation.source) if citation else None
     if citation is None or source is None:
         return None
+    if citation.source not in check.context.texts:
+        return None  # a file the catalogue lists but check refused (outside seeds/, unreadable)
     match = check.context.matches.get(citation.pos)
     seed = check.context.root / "seeds" / source.file
     if match is not None:

@@ -43,9 +43,14 @@ class BriefServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("briefgen", __version__)
         self.sessions: dict[Path, Session] = {}
+        self.starting = asyncio.Lock()  # files opened together start one session, not one each
         self.pending: dict[str, asyncio.Task[None]] = {}
-        self.checked: dict[str, FileCheck | None] = {}  # uri -> its buffer's last check
+        # uri -> its buffer's last check, and the version of the text it checked: hover and
+        # code actions answer only for that text (lines of an older one point elsewhere)
+        self.checked: dict[str, tuple[int | None, FileCheck | None]] = {}
         self.background: set[asyncio.Future[None]] = set()  # whole checks under way, kept from the collector
+        self.refreshing: set[Path] = set()  # sessions whose whole check runs now
+        self.again: set[Path] = set()  # ... and that a save since asks to run once more
 
     def report_server_error(self, error: Exception, source: object) -> None:
         """A malformed message: one line in the editor's log, not a pop-up (pygls's default)."""
@@ -79,15 +84,18 @@ async def session_of(uri: str) -> tuple[Session, str] | None:
     root = root_of(path) if path else None
     if path is None or root is None:
         return None
-    if root not in server.sessions:
-        server.sessions[root] = session = await asyncio.to_thread(Session, root)
-        server.background.add(asyncio.ensure_future(refresh(session, reread=False)))
+    async with server.starting:
+        if root not in server.sessions:
+            server.sessions[root] = session = await asyncio.to_thread(Session, root)
+            server.background.add(asyncio.ensure_future(refresh(session, reread=False)))
     session = server.sessions[root]
     return session, session.relative(path)
 
 
 async def check_now(uri: str) -> None:
-    """Check the buffer and publish its findings, unless it changed meanwhile."""
+    """Check the buffer and publish its findings, unless it changed or closed meanwhile."""
+    if uri not in server.workspace.text_documents:
+        return  # closed: the file on disk is no buffer to show findings for
     found = await session_of(uri)
     if found is None:
         return
@@ -96,9 +104,9 @@ async def check_now(uri: str) -> None:
     version, text = document.version, document.source
     session.buffers[rel] = text
     checked = await asyncio.to_thread(session.check, rel)
-    if server.workspace.get_text_document(uri).version != version:
-        return  # a newer change has its own check pending
-    server.checked[uri] = checked
+    if uri not in server.workspace.text_documents or server.workspace.get_text_document(uri).version != version:
+        return  # a newer change has its own check pending, or the file was closed
+    server.checked[uri] = (version, checked)
     publish(uri, document, session.findings(rel, checked))
 
 
@@ -166,10 +174,25 @@ async def did_save(ls: BriefServer, params: types.DidSaveTextDocumentParams) -> 
 
 @quietly
 async def refresh(session: Session, reread: bool = True) -> None:
-    """The repository read again (when `reread`) and checked whole, then every open file of it shown anew."""
-    if reread:
-        await asyncio.to_thread(session.reread)
-    await asyncio.to_thread(session.check_whole)
+    """The repository read again (when `reread`) and checked whole, then every open file of
+    it shown anew. One at a time per repository: saves during a run ask for one more run
+    after it, so the newest files are what is shown and no two whole checks (750 MB each on
+    size L) run together."""
+    if session.root in server.refreshing:
+        server.again.add(session.root)
+        return
+    server.refreshing.add(session.root)
+    try:
+        while True:
+            if reread:
+                await asyncio.to_thread(session.reread)
+            await asyncio.to_thread(session.check_whole)
+            if session.root not in server.again:
+                break
+            server.again.discard(session.root)
+            reread = True
+    finally:
+        server.refreshing.discard(session.root)
     for uri in list(server.workspace.text_documents):
         path = path_of(uri)
         if path is not None and root_of(path) == session.root:
@@ -188,6 +211,9 @@ async def did_change_files(ls: BriefServer, params: types.DidChangeWatchedFilesP
 @quietly
 async def did_close(ls: BriefServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
+    pending = server.pending.pop(uri, None)
+    if pending is not None:
+        pending.cancel()
     server.checked.pop(uri, None)
     found = await session_of(uri)
     if found is not None:
@@ -196,11 +222,12 @@ async def did_close(ls: BriefServer, params: types.DidCloseTextDocumentParams) -
 
 
 def at_cursor(uri: str, position: types.Position) -> tuple[FileCheck, TextDocument, int, int] | None:
-    """The last check of the buffer, the document and the cursor in code points."""
-    checked = server.checked.get(uri)
-    if checked is None:
-        return None
+    """The last check of the buffer, the document and the cursor in code points; nothing
+    while the text has changed since that check (its lines would point at other words)."""
+    version, checked = server.checked.get(uri, (None, None))
     document = server.workspace.get_text_document(uri)
+    if checked is None or document.version != version:
+        return None
     return checked, document, *server_position(document, position)
 
 
@@ -235,7 +262,7 @@ async def completion(ls: BriefServer, params: types.CompletionParams) -> types.C
     document = server.workspace.get_text_document(uri)
     line, column = server_position(document, params.position)
     before = document.lines[line][:column] if line < len(document.lines) else ""
-    checked = server.checked.get(uri)
+    checked = server.checked.get(uri, (None, None))[1]
     meeting = checked.meeting if checked and checked.meeting else session.readable.get(rel)
     items = features.completion(before, session.sources(), meeting)
     return types.CompletionList(is_incomplete=False, items=[
@@ -256,7 +283,9 @@ async def code_action(ls: BriefServer, params: types.CodeActionParams) -> list[t
     return [types.CodeAction(
         title=action.title, kind=types.CodeActionKind.QuickFix,
         diagnostics=[lsp_diagnostic(document, action.diagnostic)],
-        edit=types.WorkspaceEdit(changes={uri: [lsp_edit(document, e) for e in action.edits]}))
+        edit=types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(  # versioned: an editor refuses it on a newer text
+            types.OptionalVersionedTextDocumentIdentifier(uri, document.version),
+            [lsp_edit(document, e) for e in action.edits])]))
         for action in features.actions(checked, document.source, first, last)]
 
 
