@@ -121,6 +121,16 @@ def test_definition_of_a_near_miss_is_its_closest_passage(shipped: Path) -> None
     assert target == features.Target(shipped / "seeds" / "003_d3d4d4c83b83724b.txt", 4)
 
 
+def test_definition_never_leads_out_of_seeds(shipped: Path) -> None:
+    catalogue = shipped / "seeds" / "sources.yaml"
+    catalogue.write_text(catalogue.read_text("utf-8").replace("file: 003_d3d4d4c83b83724b.txt", "file: ../../outside.txt"),
+                         "utf-8")
+    (shipped.parent / "outside.txt").write_text("Afghanistan should be the focus of general attention.\n", "utf-8")
+    text = (shipped / ASTANA).read_text(encoding="utf-8")
+    line = next(n for n, t in enumerate(text.split("\n")) if "source: akorda-2024-05" in t)
+    assert features.definition(checked(shipped, ASTANA, text), text, line) is None
+
+
 def test_nothing_to_say_of_a_half_typed_buffer(shipped: Path) -> None:
     text = "participants:\n  - name: ["
     check = checked(shipped, ASTANA, text)
