@@ -176,3 +176,13 @@ def test_a_sentence_opening_on_another_day_is_not_a_dateline(tmp_path: Path, inv
     assert [p["name"] for p in drafted["participants"]] == ["Almaz Tokonov", "Davlat Saidzoda"]
     assert list(speakers(drafted)) == ["BISHKEK, 12 March – Tokonov said the sides had agreed a further 24 "
                                        "kilometres of the border."]  # a dateline's day is the report's
+
+
+def test_a_quotation_goes_to_its_own_frame_not_the_sentence_before(tmp_path: Path, invoke) -> None:
+    said = speakers(scaffold(tmp_path, invoke, {"en": ("en", LEAD +
+        "\"The talks were attended by Kyrgyz Foreign Minister Almaz Tokonov and went well for both sides,\" the "
+        "Tajik ministry said. \"Bearing in mind their results, the next round will follow in April in Khujand.\"\n")}))
+    assert said == {
+        "The talks were attended by Kyrgyz Foreign Minister Almaz Tokonov and went well for both sides": None,
+        "Bearing in mind their results, the next round will follow in April in Khujand.": None,  # the ministry goes on
+    }
