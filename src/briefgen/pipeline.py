@@ -122,13 +122,13 @@ class Run:
         are left to `check` (the language server runs it on save)."""
         snapshot = self.snapshot.with_file(rel, data)
         own = digest("load", rel, data)
-        [(meeting, problems)] = memoised(self.cache, "load", [own], is_loaded, _load_chunk, [rel], snapshot, _no_tick)
+        [(meeting, problems)] = memoised(self.cache, "load", [own], is_loaded, _load_chunk, [rel], snapshot, no_progress("", 0))
         if meeting is None:
             return FileCheck(None, None, problems)
         ctx = self._context_of(meeting)
         key = meeting_key(ctx, meeting, own, {})
         [entry] = memoised(self.cache, "verify", [key], lambda e: is_checked(ctx, e), _check_chunk, [0],
-                           (ctx, meeting_checks()), _no_tick)
+                           (ctx, meeting_checks()), no_progress("", 0))
         found = sorted({*problems, *apply(ctx, entry)}, key=lambda d: d.sort_key)
         return FileCheck(meeting, ctx, tuple(found))
 
@@ -163,10 +163,6 @@ class FileCheck:
     meeting: Meeting | None
     context: Context | None
     diagnostics: tuple[Diagnostic, ...]
-
-
-def _no_tick() -> None:
-    pass
 
 
 def memoised(cache: Cache, kind: str, keys: Sequence[str | None], valid: Callable[[object], bool],

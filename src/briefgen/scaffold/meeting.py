@@ -71,7 +71,7 @@ def draft(texts: list[SourceText], brief_language: str, modeline: str | None = N
         "cite:",
         *(cite_lines([(s.source, s.line, s.text) for s in where.cite], 2, foreign, brief_language)
           or placeholder_cite(texts[0].source.id, "the sentence that gives the date and the place", 2)),
-        "summary: TODO write the bottom line in 1-3 sentences",
+        "summary: TODO write the bottom line in a few sentences",  # no figure for figure-not-cited to find
         "participants:",
         *participant_lines(persons, foreign, brief_language, texts[0].source.id),
         *statement_lines(said, foreign, brief_language),
