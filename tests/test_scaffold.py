@@ -186,3 +186,14 @@ def test_a_quotation_goes_to_its_own_frame_not_the_sentence_before(tmp_path: Pat
         "The talks were attended by Kyrgyz Foreign Minister Almaz Tokonov and went well for both sides": None,
         "Bearing in mind their results, the next round will follow in April in Khujand.": None,  # the ministry goes on
     }
+
+
+@pytest.mark.parametrize("name, language, hint", [
+    ("Шавкату Мирзиёеву", "ru", "write it in the nominative"), ("Гизатом Нурдаулетовым", "ru", "write it in the nominative"),
+    ("Касым-Жомарт Токаев", "ru", ""), ("Мария Захарова", "ru", ""), ("Kassym-Jomart Tokayev", "en", ""),
+    ("Касым-Жомарт Токаев", "en", "write it as the brief spells it"),
+])
+def test_a_name_the_sources_give_in_another_case_or_script_is_marked(name: str, language: str, hint: str) -> None:
+    from briefgen.scaffold.meeting import name_hint
+    found = name_hint(name, language)
+    assert (hint in found) if hint else not found

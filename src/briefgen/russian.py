@@ -117,6 +117,7 @@ def _name_lemmas(word: str) -> frozenset[str]:
 
 
 PERSON = frozenset({"Name", "Surn", "Patr"})
+SURNAME_BASE = re.compile(r"(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|ская|ук|юк|енко|зода|заде|улы|кызы)$")
 SURNAME = re.compile(r"(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|ская|ук|юк|енко|зода|заде|улы|кызы)(?:а|у|ым|ом|ой|е|ы)?$")
 
 
@@ -128,6 +129,14 @@ def personal(word: str) -> bool:
     токай); "Федерации" or "Шанхайской" is none of these."""
     return (not _known(word) or bool(SURNAME.search(word))
             or any(PERSON & p.tag.grammemes for p in _parses(word)))
+
+
+def oblique(word: str) -> bool:
+    """Whether a normalised Cyrillic word has no reading in the nominative ("Токаевым",
+    "Шавкату", "Секретарем"): a name or title the sources give only so is to be rewritten."""
+    if not is_cyrillic(word) or SURNAME_BASE.search(word):
+        return False  # "Токаев", which the dictionary reads only as a plural of токай
+    return not any("nomn" in p.tag for p in _parses(word))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -11,6 +11,7 @@ import yaml
 
 from .. import russian
 from ..corpus import SourceText
+from ..text import normal
 from .catalogue import slug, title_candidate
 from .dates import published_date
 from .people import Person, latin_script, people
@@ -139,10 +140,9 @@ def participant_lines(persons: list[Person], foreign: set[str], language: str, f
     lines = []
     for person in persons:
         reword = person.quotes[0][0].source in foreign
-        spell = "; the sources write it in Cyrillic only: write it as the brief spells it" \
-            if latin_script(language) and russian.is_cyrillic(person.name) else ""
-        lines += [f"  - name: {scalar(person.name)}  # TODO keep or delete{spell}",
-                  f"    role: {scalar(person.role)}" + (f"  # TODO {wording(language)} of the role" if reword else "")]
+        lines += [f"  - name: {scalar(person.name)}  # TODO keep or delete{name_hint(person.name, language)}",
+                  f"    role: {scalar(person.role)}" + (f"  # TODO {wording(language)} of the role" if reword else
+                                                        role_hint(person.role))]
         if person.country:
             lines.append(f"    country: {scalar(person.country)}")
         if person.spellings:
@@ -152,6 +152,21 @@ def participant_lines(persons: list[Person], foreign: set[str], language: str, f
         lines.append("    cite:")
         lines += cite_lines([(s.source, s.line, quote) for s, quote in person.quotes], 6, foreign, language)
     return lines
+
+
+def name_hint(name: str, language: str) -> str:
+    """What to do with a name as the sources give it: spell it as the brief does, or put it
+    in the nominative when no source gives that ("Шавкату Мирзиёеву")."""
+    if latin_script(language) and russian.is_cyrillic(name):
+        return "; the sources write it in Cyrillic only: write it as the brief spells it"
+    if any(russian.oblique(normal(word)) for word in name.split()):
+        return "; the sources give it only in another case: write it in the nominative"
+    return ""
+
+
+def role_hint(role: str) -> str:
+    first = normal(role.split()[0]) if role.split() else ""
+    return "  # TODO write the role in the nominative (the sources give another case)" if russian.oblique(first) else ""
 
 
 def statement_lines(said: list[Statement], foreign: set[str], language: str) -> list[str]:
