@@ -26,6 +26,7 @@ QUOTES = "\"'`´«»‹›‘’‚‛“”„‟❛❜❝❞〝〞〟＂＇"
 DASHES = "-‐‑‒–—―−﹘﹣－⁃"
 IGNORED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+TODO = re.compile(r"(?<![^\W_])TODO(?![^\W_])")  # a value or comment still to settle, as a whole word
 
 
 _DECOMPOSED_YO = "е\u0308"  # ё typed as е + combining diaeresis reads as е too

@@ -18,7 +18,7 @@ from typing import Iterator
 from ..context import Context
 from ..model import Diagnostic, Severity
 from ..snapshot import Snapshot
-from .todo_left import MARKER
+from ..text import TODO
 
 ID = "source-unused"
 SEVERITY: Severity = "warning"
@@ -35,7 +35,7 @@ def drafted(snapshot: Snapshot) -> set[str]:
             text = snapshot.read(rel).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
-        if MARKER.search(text):
+        if TODO.search(text):
             cited.update(SOURCE.findall(text))
     return cited
 

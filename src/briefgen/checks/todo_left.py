@@ -29,12 +29,13 @@ from typing import Iterator
 from ..context import Context
 from ..model import Diagnostic, Severity, Where
 from ..snapshot import CATALOGUE, Snapshot
+from ..text import TODO
 from ..yamltree import YamlProblem, parse
 
 ID = "todo-left"
 SEVERITY: Severity = "error"
 
-MARKER = re.compile(r"(?<![^\W_])TODO(?![^\W_])")
+MARKER = TODO  # text.TODO: what source-unused also reads as a scaffold being curated
 COMMENT = re.compile(r"(?:^|\s)#")
 
 
