@@ -319,6 +319,18 @@ def test_new_refuses_unknown_ids_and_existing_files(tmp_path: Path, invoke) -> N
     assert again.exit_code == 1 and "already exists" in again.stderr
 
 
+def test_another_meeting_of_the_same_draft_name_gets_a_suffix(fresh: Path, invoke, tmp_path: Path) -> None:
+    for name, words in (("one", "The weather was fine and the talks were friendly."),
+                        ("two", "The weather was fine and the dinner was long.")):
+        article = tmp_path / f"{name}.txt"
+        article.write_text(words + "\n", "utf-8")
+        assert invoke("add-source", article, "--outlet", "Wire", "--id", name, "--root", fresh).exit_code == 0
+    assert invoke("new", "one", "--root", fresh).exit_code == 0
+    second = invoke("new", "two", "--root", fresh)
+    assert second.exit_code == 0 and "wrote briefs/undated-weather-was-fine-2.yaml" in second.stdout
+    assert invoke("new", "two", "--root", fresh).exit_code == 1  # that scaffold exists: refused, not a third
+
+
 def test_scaffold_points_at_the_schema_when_the_repository_has_it(tmp_path: Path, invoke) -> None:
     root = copy_shipped(tmp_path / "repo")
     shutil.copytree(ROOT / "docs" / "schema", root / "docs" / "schema")

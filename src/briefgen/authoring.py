@@ -256,15 +256,26 @@ def new(root: Path, ids: list[str]) -> list[str]:
     texts = cited_texts(root, dossier, ids)
     line = schema.modeline("meeting") if schema.path(root, "meeting").exists() else None
     draft = scaffold.draft(texts, dossier.settings.language, line)
-    target = root / "briefs" / draft.name
-    if target.exists():
-        fail(f"briefs/{draft.name} already exists", "edit it, or delete it to start again")
-    with writing(f"briefs/{draft.name}"):
+    target = free_name(root / "briefs", draft.name, draft.text.split("\n")[1 if line else 0])
+    with writing(f"briefs/{target.name}"):
         target.parent.mkdir(exist_ok=True)
         target.write_text(draft.text, encoding="utf-8")
-    return [f"wrote briefs/{draft.name}: {plural(draft.participants, 'participant')} and "
+    return [f"wrote briefs/{target.name}: {plural(draft.participants, 'participant')} and "
             f"{plural(draft.statements, 'statement')} to keep or delete, {plural(draft.todos, 'line')} marked TODO",
             f"next: edit it, then {command(root, 'check')} (it refuses the file while a TODO is left)"]
+
+
+def free_name(briefs: Path, name: str, header: str) -> Path:
+    """Where to write a scaffold: its name, or `name-2.yaml` ... when another meeting has it
+    (two undated meetings in one place); refused when the file is this scaffold already,
+    which its first line (`# Scaffold written by briefgen new <ids>`) tells."""
+    stem, number, target = name.removesuffix(".yaml"), 1, briefs / name
+    while target.exists():
+        if header in target.read_text("utf-8", "replace").split("\n")[:3]:
+            fail(f"briefs/{target.name} already exists", "edit it, or delete it to start again")
+        number += 1
+        target = briefs / f"{stem}-{number}.yaml"
+    return target
 
 
 # --- rename -------------------------------------------------------------------------------------
