@@ -197,3 +197,11 @@ def test_a_name_the_sources_give_in_another_case_or_script_is_marked(name: str, 
     from briefgen.scaffold.meeting import name_hint
     found = name_hint(name, language)
     assert (hint in found) if hint else not found
+
+
+def test_a_city_in_quoted_words_does_not_outrank_the_dateline(tmp_path: Path, invoke) -> None:
+    drafted = scaffold(tmp_path, invoke, {"ru": ("ru",
+        "НУР-СУЛТАН. 3 июня - Президент Касым-Жомарт Токаев принял генерального секретаря ШОС Чжан Мина.\n"
+        "«Выступая на саммите ШОС в Бишкеке, я заявил, что эта организация является наиболее успешной», - "
+        "сказал Токаев.\n")})
+    assert drafted["location"] == "Astana"  # the dateline's Nur-Sultan, not the summit he recalls

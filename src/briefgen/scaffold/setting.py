@@ -29,8 +29,9 @@ class Setting:
     @property
     def rank(self) -> tuple[bool, bool, bool, bool, bool, bool]:
         both = self.stated is not None and self.city is not None
-        words = len(re.findall(r"[^\W\d_]+", self.sentence.text))
-        return (words > DATELINE_WORDS, both, self.held, not FUTURE.search(self.sentence.text),
+        # A sentence that places the meeting ("took place in", "сегодня в Бишкеке встретился")
+        # first: a dateline gives where the report was filed ("5 октября, Москва /БЕЛТА/.").
+        return (self.held or self.relative, both, self.held, not FUTURE.search(self.sentence.text),
                 self.stated is not None, self.city is not None)
 
 
@@ -45,7 +46,6 @@ def city_in(sentence: Sentence) -> tuple[str | None, bool]:
     return (named[0] if named else None), False
 
 
-DATELINE_WORDS = 6  # "5 октября, Москва /Эдуард Пивовар - БЕЛТА/.": the report's place, not the meeting's
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
             "в понедельник": 0, "во вторник": 1, "в среду": 2, "в четверг": 3, "в пятницу": 4, "в субботу": 5,
             "в воскресенье": 6}
