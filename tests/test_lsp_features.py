@@ -149,3 +149,12 @@ def test_lsp_without_pygls_says_what_to_install(invoke, monkeypatch) -> None:
     assert result.exit_code == 2
     assert "pip install 'briefgen[lsp]'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_edits_keep_a_crlf_buffers_line_endings(shipped: Path) -> None:
+    text = (shipped / ASTANA).read_text(encoding="utf-8").replace("\n", "\r\n")
+    for broken, code in ((text.replace(RIGHT, WRONG), "quote-not-found"),
+                         (text.replace("- name: Marat Imankulov", "- name: Marat Imankulow"), "name-not-in-quote")):
+        mended, _ = mend(shipped, ASTANA, broken, code)
+        assert "\n" not in mended.replace("\r\n", "")  # no bare LF added, no CR eaten
+        assert code not in codes(shipped, ASTANA, mended)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..checks.name_not_in_quote import misspelt
@@ -161,16 +161,19 @@ def completion(line_text: str, sources: tuple[Source, ...], meeting: Meeting | N
 
 
 def actions(check: FileCheck, text: str, first: int, last: int) -> list[Action]:
-    """The mends on offer for the findings on 0-based lines first..last."""
+    """The mends on offer for the findings on 0-based lines first..last, in the buffer's
+    own line endings (a CRLF file's edits neither eat its `\r` nor add bare `\n`)."""
     if check.meeting is None or check.context is None:
         return []
-    lines = text.split("\n")
+    eol = "\r\n" if "\r\n" in text else "\n"
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
     found = []
     for diagnostic in check.diagnostics:
         if first <= diagnostic.where.line - 1 <= last:
             action = _mend(check.meeting, check.context, lines, diagnostic)
             if action is not None:
-                found.append(action)
+                edits = tuple(replace(e, text=e.text.replace("\n", eol)) for e in action.edits)
+                found.append(replace(action, edits=edits))
     return found
 
 
