@@ -190,8 +190,11 @@ def same_person(a: str, b: str) -> bool:
 
 
 def one_word(a: str, b: str) -> bool:
-    """Whether two normalised words are one name's, either read in any case or script."""
-    return a == b or any(russian.same_word(x, y) or russian.spelt(x, y) for x, y in ((a, b), (b, a)))
+    """Whether two normalised words are one name's, either read in any case or script, or
+    two Latin spellings of it (`Makhmudzoda`, `Mahmudzoda`: kh/h, y/i, doubled letters)."""
+    if a == b or any(russian.same_word(x, y) or russian.spelt(x, y) for x, y in ((a, b), (b, a))):
+        return True
+    return not russian.is_cyrillic(a + b) and russian.skeleton(a) == russian.skeleton(b)
 
 
 def alike(a: str, b: str) -> bool:

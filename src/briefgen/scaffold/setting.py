@@ -27,11 +27,12 @@ class Setting:
     relative: bool = False  # the day is "today" or "on Friday": the publication's, not written out
 
     @property
-    def rank(self) -> tuple[bool, bool, bool, bool, bool, bool]:
+    def rank(self) -> tuple[bool, ...]:
         both = self.stated is not None and self.city is not None
         # A sentence that places the meeting ("took place in", "сегодня в Бишкеке встретился")
         # first: a dateline gives where the report was filed ("5 октября, Москва /БЕЛТА/.").
-        return (self.held or self.relative, both, self.held, not FUTURE.search(self.sentence.text),
+        return (self.held or self.relative, both, self.held, self.stated is not None and self.stated.year is not None,
+                not FUTURE.search(self.sentence.text),
                 self.stated is not None, self.city is not None)
 
 
