@@ -117,8 +117,9 @@ def _name_lemmas(word: str) -> frozenset[str]:
 
 
 PERSON = frozenset({"Name", "Surn", "Patr"})
-SURNAME_BASE = re.compile(r"(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|ская|ук|юк|енко|зода|заде|улы|кызы)$")
-SURNAME = re.compile(r"(?:ов|ев|ин|ын|ова|ева|ина|ына|ский|ская|ук|юк|енко|зода|заде|улы|кызы)(?:а|у|ым|ом|ой|е|ы)?$")
+_SURNAME_ENDINGS = "ов|ев|ин|ын|ова|ева|ина|ына|ский|ская|ук|юк|енко|зода|заде|улы|кызы"
+SURNAME_BASE = re.compile(f"(?:{_SURNAME_ENDINGS})$")  # a surname as written in the nominative
+SURNAME = re.compile(f"(?:{_SURNAME_ENDINGS})(?:а|у|ым|ом|ой|е|ы)?$")  # ... or in another case
 
 
 @lru_cache(maxsize=1 << 12)

@@ -165,7 +165,7 @@ def name_hint(name: str, language: str) -> str:
 
 
 def role_hint(role: str) -> str:
-    first = normal(role.split()[0]) if role.split() else ""
+    first = normal(next(iter(role.split()), ""))
     return "  # TODO write the role in the nominative (the sources give another case)" if russian.oblique(first) else ""
 
 

@@ -4,8 +4,9 @@ Rahmon told Putin ..."), and its people and words are no candidates for this one
 
 A sentence is about another event when it opens on a marker of background ("Earlier",
 "Additionally, ... held a meeting", "Напомним", "Ранее") or states a day that is not the
-meeting's (a dateline's day is the report's, not the event's; a future day is kept: "the summit scheduled for August 9" is what the meeting
-prepared). Once an article turns to background, the rest of that paragraph stays there.
+meeting's (a dateline's day is the report's, not the event's; a future day is kept: "the
+summit scheduled for August 9" is what the meeting prepared). Once an article turns to
+background, the rest of that paragraph stays there.
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ def background(sentence: Sentence) -> bool:
 
 def another_day(sentence: Sentence, day: Stated | None) -> bool:
     """Whether a sentence tells of a past day that is not the meeting's."""
-    folded = normal(sentence.text)
-    if day is None or FUTURE.search(folded):
+    if day is None or FUTURE.search(sentence.text):
         return False
     rest = normal(sentence.text[dateline_end(sentence.text):])  # a dateline's day is the report's
     stated = [s for s in dates_in(rest) if not s.iso]

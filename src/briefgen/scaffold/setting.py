@@ -57,12 +57,12 @@ def setting(sentence: Sentence, published: dt.date | None = None) -> Setting:
     """What a sentence says of when and where; a future event's date is not this meeting's
     (`check` refuses a date cited from "scheduled to take place ... on August 9"). Without
     a date written out, "today" or a weekday is a day of the article's publication week."""
-    folded = normal(sentence.text)
-    stated = [] if FUTURE.search(sentence.text) else dates_in(folded)
+    folded, future = normal(sentence.text), FUTURE.search(sentence.text)
+    stated = [] if future else dates_in(folded)
     textual: list[Stated | None] = [s for s in stated if not s.iso]
     city, held = city_in(sentence)
     day = (textual or stated or [None])[0]
-    relative = RELATIVE.search(folded) if day is None and published and not FUTURE.search(sentence.text) else None
+    relative = RELATIVE.search(folded) if day is None and not future else None
     if relative and published:
         back = (published.weekday() - WEEKDAYS[relative[1]]) % 7 if relative[1] in WEEKDAYS else 0
         on = published - dt.timedelta(days=back)
@@ -110,8 +110,8 @@ def place(found: list[Sentence], references: dict[str, dt.date | None]) -> Place
         chosen += [max(others, key=rank)] if others else []
     stated = next((s.stated for s in chosen if s.stated), None)
     if any(s.relative for s in chosen):  # "today" proves no day to `check`: cite where the day is written
-        written = [s for s in settings if not s.relative and s.stated and (s.stated.day, s.stated.month)
-                   == (cast(Stated, stated).day, cast(Stated, stated).month)]
+        on = cast(Stated, stated)  # a relative day is stated
+        written = [s for s in settings if not s.relative and s.stated and (s.stated.day, s.stated.month) == (on.day, on.month)]
         chosen += [max(written, key=rank)] if written else []
     city = next((s.city for s in chosen if s.city), None)
     source = next((s.sentence.source for s in chosen if s.stated), None)

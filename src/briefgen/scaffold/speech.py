@@ -20,10 +20,15 @@ LEAD_QUOTE = re.compile(r"^\s*[\"“«„](?P<q>.+)[\"”»“],?\s*[-–—]\s"
 PAIRED = re.compile(r"\"(?P<a>[^\"]+)\"|“(?P<b>[^”]+)”|«(?P<c>[^»]+)»|„(?P<d>[^“”]+)[“”]")
 WHOLE = re.compile(r"[.!?…\"”»]$")  # a sentence that ends, not one cut off or leading into a quote
 PRONOUN = re.compile(r"\b(?:he|she|они|он|она)\b", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MIN_WORDS = 5
 AUXILIARY = re.compile(r"\b(?:has|have|had|was|were|is|also|then|again|further|также|еще|вновь)\b", re.IGNORECASE)
 INVERTED_WORDS = 5  # words after a verb that ends a sentence: ", считает глава государства", ", he said"
 FRAME_WORDS = 6  # the words before a speech verb shown as the frame: "the Akorda press service said"
+LEADS_IN = 15  # characters between a speech verb and the quotation it leads into: " that", ", stating:"
+NEAR = 120  # characters around a quotation its frame stands in (reading the whole paragraph for each
+            # of 1,000 quotations in one paragraph took 17 s)
+INVERTED_SUBJECT = 6  # words before a verb that follows a quotation: `," the Russian Security Council said`
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,8 @@ class Speakers:
     def named(self, words: str) -> list[tuple[int, str]]:
         """Where each participant is named in `words`: (position of the last naming, name)."""
         folded = normal(words)
-        return [(max(last_at(folded, t) for t in terms if names_in(folded, t)), name)
-                for name, terms in self.terms if any(names_in(folded, t) for t in terms)]
+        found = [([last_at(folded, t) for t in terms if names_in(folded, t)], name) for name, terms in self.terms]
+        return [(max(positions), name) for positions, name in found if positions]
 
     def last_in(self, words: str) -> str | None:
         hits = self.named(words)
@@ -77,7 +82,7 @@ class Speakers:
             return self.earlier(index, offset)
         for start, end in reversed(verbs(frame)):  # the frame's subject, without its verb
             frame = frame[:start] + " " + frame[end:]
-        words = re.findall(r"[^\W\d_][\w'’-]*", frame)
+        words = WORD.findall(frame)
         return None, False, " ".join(words[-FRAME_WORDS:]) or None
 
     def earlier(self, index: int, offset: int) -> tuple[str | None, bool, None]:
@@ -99,7 +104,7 @@ def last_at(folded: str, term: str) -> int:
     if found >= 0 or not term.strip():
         return found
     first = term.split()[0]
-    for match in reversed(list(re.finditer(r"[^\W\d_][\w'’-]*", folded))):
+    for match in reversed(list(WORD.finditer(folded))):
         if one_word(match.group(), first):
             return match.start()
     return -1
@@ -132,12 +137,6 @@ def quotations(paragraphs: list[Paragraph], index: int) -> list[tuple[int, int, 
     return found
 
 
-LEADS_IN = 15  # characters between a speech verb and the quotation it leads into: " that", ", stating:"
-NEAR = 120  # characters around a quotation its frame stands in (reading the whole paragraph for each
-            # of 1,000 quotations in one paragraph took 17 s)
-INVERTED_SUBJECT = 6  # words before a verb that follows a quotation: `," the Russian Security Council said`
-
-
 def frame_of(before: str, after: str) -> str | None:
     """The attributing words of a quotation: `said the president` after it (the subject
     follows an inverted verb), else the clause before it ending in a speech verb ("he
@@ -145,7 +144,7 @@ def frame_of(before: str, after: str) -> str | None:
     following = verbs(after)
     if following and len(after[:following[0][0]].split()) <= INVERTED_SUBJECT:
         return after[:following[0][1] + 40].split(".")[0]
-    clause = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
+    clause = last_sentence(before)
     found = verbs(clause)
     ends = re.search(r"[.!?][\"”»]?$", clause) is not None  # a sentence that ended frames the words before it
     return clause if found and not ends and len(clause) - found[-1][1] <= LEADS_IN else None
@@ -157,14 +156,19 @@ def leading_into(previous: str) -> str | None:
     when that has a speech verb."""
     if WHOLE.search(previous):
         return None
-    clause = re.split(r"(?<=[.!?])\s+", previous)[-1]
+    clause = last_sentence(previous)
     return clause if verbs(clause) else None
+
+
+def last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text)[-1]
 
 
 def speech(text: SourceText, found: list[Sentence], persons: list[Person]) -> list[Said]:
     """Quoted speech, and whole sentences reporting what someone said, in reading order."""
     speakers = Speakers(text, persons)
-    kept = {s.line for s in found if s.source == text.source.id}
+    own = [s for s in found if s.source == text.source.id]
+    kept = {s.line for s in own}
     said: list[Said] = []
     quoted: dict[int, list[tuple[int, int]]] = {}
     indices = {p.line: i for i, p in enumerate(text.paragraphs)}
@@ -174,7 +178,7 @@ def speech(text: SourceText, found: list[Sentence], persons: list[Person]) -> li
         for start, end, inner, frame in quotations(text.paragraphs, index):
             quoted.setdefault(paragraph.line, []).append((start, end))
             said.append(attributed(text.source.id, paragraph.line, inner, frame, speakers.subject(frame, index, start)))
-    for paragraph_sentences in paragraphs_of([s for s in found if s.source == text.source.id]):
+    for paragraph_sentences in paragraphs_of(own):
         line = paragraph_sentences[0].line
         index = indices[line]
         for run in runs(paragraph_sentences, quoted.get(line, []), speakers, index):
@@ -203,16 +207,16 @@ def runs(found: list[Sentence], quoted: list[tuple[int, int]], speakers: Speaker
     found_runs: list[Run] = []
     current: Run | None = None
     for sentence in found:
-        if reported(sentence, quoted):
-            frame, words = reporting(sentence.text)
+        spans = verbs(sentence.text)
+        if reported(sentence, spans, quoted):
+            frame, words = reporting(sentence.text, spans[0])
             subject = speakers.subject(words, index, sentence.start)
             if current and current[3][0] == subject[0] and subject[0] is not None:
                 current = (current[0], sentence, current[2], current[3])
             else:
                 found_runs += [current] if current else []
                 current = (sentence, sentence, frame, subject)
-        elif current and WHOLE.search(sentence.text) and not verbs(sentence.text) \
-                and not overlaps(sentence, quoted):
+        elif current and WHOLE.search(sentence.text) and not spans and not overlaps(sentence, quoted):
             current = (current[0], sentence, current[2], current[3])
         else:
             found_runs += [current] if current else []
@@ -220,12 +224,12 @@ def runs(found: list[Sentence], quoted: list[tuple[int, int]], speakers: Speaker
     return found_runs + ([current] if current else [])
 
 
-def reporting(sentence: str) -> tuple[str, str]:
+def reporting(sentence: str, verb: tuple[int, int]) -> tuple[str, str]:
     """A reported sentence's frame (the clause of its speech verb) and the words that hold
     the verb's subject: the clause before the verb ("..., the ministry's press service
     said" is the press service's, though the sentence names the ministers), or the words
     after it when the verb follows the reported words ("..., считает глава государства")."""
-    start, end = verbs(sentence)[0]  # reported() found one
+    start, end = verb  # its first reporting verb
     clause = sentence.rfind(",", 0, start) + 1
     if AUXILIARY.sub("", sentence[clause:start]).strip():  # "..., the ministry's press service said"
         return sentence[clause:end].strip(), sentence[clause:start]
@@ -240,10 +244,11 @@ def attributed(source: str, line: int, quote: str, frame: str, subject: tuple[st
     return Said(source, line, quote, speaker, sure, " ".join(frame.split()), by)
 
 
-def reported(sentence: Sentence, quoted: list[tuple[int, int]]) -> bool:
-    """Whether a sentence reports speech and stands whole: a speech verb, six words or
-    more, an end (not "..., stating," which leads into a quotation), no quotation in it."""
-    return (bool(verbs(sentence.text)) and len(sentence.text.split()) > MIN_WORDS
+def reported(sentence: Sentence, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> bool:
+    """Whether a sentence reports speech and stands whole: a speech verb (`spans`, its
+    reporting verbs), six words or more, an end (not "..., stating," which leads into a
+    quotation), no quotation in it."""
+    return (bool(spans) and len(sentence.text.split()) > MIN_WORDS
             and WHOLE.search(sentence.text) is not None and not overlaps(sentence, quoted))
 
 
