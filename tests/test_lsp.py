@@ -175,14 +175,25 @@ async def test_completion_of_sources_and_speakers(client: LanguageClient, repo: 
     assert labels[:2] == ["Kassym-Jomart Tokayev", "Gizat Nurdauletov"] and "Annamyrat Yagmyrov" in labels
 
 
-@pytest.mark.asyncio
-async def test_code_action_uses_the_sources_wording(client: LanguageClient, repo: Path) -> None:
+async def a_near_miss(client: LanguageClient, repo: Path) -> tuple[Buffer, Sequence[types.Diagnostic]]:
+    """The 2024 meeting open with a quote reworded, once its quote-not-found is published."""
     buffer = Buffer(client, repo / ASTANA)
     buffer.change(buffer.text.replace(RIGHT, WRONG))
-    before = await buffer.diagnostics(lambda found: "quote-not-found" in codes(found))
-    wrong = [d for d in before if d.code == "quote-not-found"]
-    offered = await client.text_document_code_action_async(types.CodeActionParams(
+    return buffer, await buffer.diagnostics(lambda found: "quote-not-found" in codes(found))
+
+
+async def actions_for(client: LanguageClient, buffer: Buffer, found: Sequence[types.Diagnostic]
+                      ) -> Sequence[types.Command | types.CodeAction] | None:
+    """The code actions the server offers for the buffer's quote-not-found finding."""
+    wrong = [d for d in found if d.code == "quote-not-found"]
+    return await client.text_document_code_action_async(types.CodeActionParams(
         types.TextDocumentIdentifier(buffer.uri), wrong[0].range, types.CodeActionContext(wrong)))
+
+
+@pytest.mark.asyncio
+async def test_code_action_uses_the_sources_wording(client: LanguageClient, repo: Path) -> None:
+    buffer, before = await a_near_miss(client, repo)
+    offered = await actions_for(client, buffer, before)
     assert offered
     [action] = [a for a in offered if isinstance(a, types.CodeAction) and a.title.startswith("Use the source's wording")]
     assert action.edit is not None and action.edit.document_changes is not None
@@ -199,14 +210,9 @@ async def test_code_action_uses_the_sources_wording(client: LanguageClient, repo
 @pytest.mark.asyncio
 async def test_no_code_action_or_hover_for_a_text_changed_since_its_check(client: LanguageClient, repo: Path) -> None:
     """Lines of an older check point at other words once lines are added above them."""
-    buffer = Buffer(client, repo / ASTANA)
-    buffer.change(buffer.text.replace(RIGHT, WRONG))
-    before = await buffer.diagnostics(lambda found: "quote-not-found" in codes(found))
-    wrong = [d for d in before if d.code == "quote-not-found"]
+    buffer, before = await a_near_miss(client, repo)
     buffer.change("# a note\n# another\n" + buffer.text)  # asked at once, before its check
-    offered = await client.text_document_code_action_async(types.CodeActionParams(
-        types.TextDocumentIdentifier(buffer.uri), wrong[0].range, types.CodeActionContext(wrong)))
-    assert not offered
+    assert not await actions_for(client, buffer, before)
     said = await client.text_document_hover_async(types.HoverParams(
         types.TextDocumentIdentifier(buffer.uri), buffer.at("quote: Afghanistan should be", "quote: ")))
     assert said is None
