@@ -22,25 +22,37 @@ import pytest
 from conftest import ROOT, copy_shipped
 
 DRIVER = textwrap.dedent("""
-    import os, signal, sys, time
+    import faulthandler, os, signal, sys, time
     import briefgen.parallel, briefgen.snapshot, briefgen.pipeline, briefgen.write
     import briefgen.render.docx
     from briefgen.cli import main
 
+    # A hang shows every thread's stack (on a copy of stderr: briefgen's last words close fd 2).
+    faulthandler.dump_traceback_later(45, exit=True, file=os.fdopen(os.dup(2), "w"))
     briefgen.parallel.MINIMUM, briefgen.parallel.CHUNK = 1, 1  # the shipped meetings on every core
-    module, name, how = sys.argv[1].rsplit(".", 2)
-    module = sys.modules[module]
-    original = getattr(module, name)
 
-    def strike(*args, **kwargs):
-        if how == "interrupt":
-            os.killpg(os.getpgid(0), signal.SIGINT)  # as Ctrl-C on a terminal: briefgen and its workers
-        else:
-            os.kill(os.getpid() if how == "kill" else os.getppid(), signal.SIGKILL)
-        time.sleep(10)  # the signal arrives meanwhile
-        return original(*args, **kwargs)
+    def strike(how, original):
+        def struck(*args, **kwargs):
+            if how == "interrupt":
+                os.killpg(os.getpgid(0), signal.SIGINT)  # as Ctrl-C on a terminal: briefgen and its workers
+                if signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, ()):
+                    time.sleep(10)  # the signal arrives meanwhile (unless Ctrl-C is held here)
+            elif how == "stall":
+                time.sleep(120)  # work that would outlast the test: nobody may wait for it
+            else:
+                os.kill(os.getpid() if how == "kill" else os.getppid(), signal.SIGKILL)
+                time.sleep(10)
+            return original(*args, **kwargs)
+        return struck
 
-    setattr(module, name, strike)
+    for target in sys.argv[1].split(","):  # module[.Class].function.how
+        path, how = target.rsplit(".", 1)
+        parts = path.split(".")
+        cut = max(i for i in range(1, len(parts)) if ".".join(parts[:i]) in sys.modules)
+        owner = sys.modules[".".join(parts[:cut])]
+        for part in parts[cut:-1]:
+            owner = getattr(owner, part)
+        setattr(owner, parts[-1], strike(how, getattr(owner, parts[-1])))
     sys.argv = ["briefgen", *sys.argv[2:]]
     main()
 """)
@@ -87,6 +99,18 @@ def test_ctrl_c_in_each_phase_is_one_line_and_exit_130(built, tmp_path: Path, ph
     assert last == "briefgen: interrupted; nothing written", result.stderr
     assert all(line.startswith(("briefs/", "seeds/", "  hint: ")) for line in before_it), result.stderr  # findings only
     assert briefs(out) == before, "the earlier brief is untouched and no temporary file is left"
+
+
+def test_ctrl_c_while_the_workers_start_stops_their_work(built, tmp_path: Path) -> None:
+    """Ctrl-C is held while the workers are forked; taken when released, it still ends them:
+    the work they were given (stalled here) is not waited for."""
+    root, out, before = built
+    result = run_driver("concurrent.futures.process.ProcessPoolExecutor.submit.interrupt,"
+                        "briefgen.pipeline.load_meeting.stall",
+                        ["build", "--all", "--no-cache", "--root", str(root), "--out", str(out)], tmp_path)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.splitlines()[-1] == "briefgen: interrupted; nothing written", result.stderr
+    assert briefs(out) == before
 
 
 def test_kill_9_while_writing_leaves_nothing_the_next_build_does_not_remove(built, tmp_path: Path) -> None:

@@ -303,6 +303,9 @@ class Interrupted(BaseException):
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    """The first Ctrl-C stops the run; later ones are ignored, so that none cuts short the
+    cleanup it started (the workers ended, temporary files removed)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise Interrupted
 
 

@@ -62,16 +62,20 @@ def chunked_map(func: Callable[[S, Sequence[T]], list[R]], items: Sequence[T], s
         for chunk in chunks:
             yield func(shared, chunk)
         return
+    # Workers start with Ctrl-C held, so none can take it before it learns to ignore it. One
+    # pressed meanwhile is taken at the release, inside the outer try, so it ends the workers
+    # too (taken outside it, the exit waited for all their work: test_faults).
     _TASK = (func, shared)
-    # Workers start with Ctrl-C blocked, so none can take it before it learns to ignore it.
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    pool: ProcessPoolExecutor | None = None
     try:
-        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
-        results = pool.map(_run, chunks)  # forks every worker (with fork, all start on the first task)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        _TASK = ()
-    try:
+        try:
+            pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker,
+                                       initargs=(os.getpid(),))
+            results = pool.map(_run, chunks)  # forks every worker (with fork, all start on the first task)
+        finally:
+            _TASK = ()
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         yield from results
     except BrokenProcessPool:
         _end(pool)
@@ -82,10 +86,11 @@ def chunked_map(func: Callable[[S, Sequence[T]], list[R]], items: Sequence[T], s
     pool.shutdown()
 
 
-def _end(pool: ProcessPoolExecutor) -> None:
+def _end(pool: ProcessPoolExecutor | None) -> None:
     for child in multiprocessing.active_children():
         child.kill()
-    pool.shutdown(wait=True, cancel_futures=True)
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run(chunk: Sequence[T]) -> list[Any]:
@@ -97,11 +102,13 @@ def _run(chunk: Sequence[T]) -> list[Any]:
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies (Linux)
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (the worker's whole life)
     try:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # no orphan when the parent is killed
     except (OSError, AttributeError):
-        pass  # not Linux: an orphan finds its pipe closed and ends, silently (stderr is closed)
+        pass  # not Linux: an orphan is ended only by the check below, at its start
+    if os.getppid() != parent:  # killed before prctl took effect: this worker is already an orphan
+        os._exit(0)  # (one kept the test's pipes open, which waited 30 s: test_faults, kill -9 of the parent)
