@@ -38,6 +38,12 @@ CASES = {
     # Kazakh -улы does not decline; the first name does
     "Ерлан Сатыбалдыулы": ["Ерлан Сатыбалдыулы", "Ерлана Сатыбалдыулы", "Ерлану Сатыбалдыулы",
                            "Ерлана Сатыбалдыулы", "Ерланом Сатыбалдыулы", "Ерлане Сатыбалдыулы"],
+    # a Chinese name: Мин, known to the dictionary only as a form of мина (a mine), declines as стол
+    "Чжан Мин": ["Чжан Мин", "Чжана Мина", "Чжану Мину", "Чжана Мина", "Чжаном Мином", "Чжане Мине",
+                 "Чжан Мина", "Чжан Мину", "Чжан Мином"],
+    # a Belarusian surname in -ь, which the dictionary reads as other words in most cases
+    "Станислав Зась": ["Станислав Зась", "Станислава Зася", "Станиславу Засю", "Станислава Зася",
+                       "Станиславом Засем", "Станиславе Засе"],
     # Kyrgyz -кызы does not decline either
     "Айжан Сапаркызы": ["Айжан Сапаркызы"] * 6,
     # patronymics, masculine and feminine
@@ -67,7 +73,9 @@ NOT_THE_NAME = [
     ("Москвич", "Москва"),
     ("Бишкекские", "Бишкек"),
     ("Патрушевская", "Патрушев"),
-    ("баках", "Баку"),             # "tanks": a reading of Баку is a form of бак, but баках is no form of Баку
+    ("баках", "Баку"),
+    ("Минами", "Мин"),             # plural: no name of one person
+    ("Минск", "Мин"),             # "tanks": a reading of Баку is a form of бак, but баках is no form of Баку
 ]
 
 

@@ -28,6 +28,15 @@ def quoted(cite: tuple[Citation, ...]) -> str:
     return " \n ".join(normal(part) for c in cite for part in (c.quote, c.translation) if part)
 
 
+NOTE = re.compile(r"\([^()]*\)")  # the officer's own note in a role: "(host)", "(by video)"
+
+
+def without_notes(role: str) -> str:
+    """A role as the sources give it: the words in parentheses are the officer's own,
+    never evidence ("President of Kazakhstan (host, SCO chair)" stands for no SCO member)."""
+    return NOTE.sub(" ", role)
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(normal(text))
 

@@ -100,11 +100,28 @@ def _declined(found: str, wanted: str) -> bool:
         return True
     if not _close(found, wanted):
         return False
-    if wanted in lemmas(found):
+    if wanted in lemmas(found) or _oblique_case(found, wanted):
         return True
     if not _known(wanted):
         return not lemmas(found).isdisjoint(lemmas(wanted))
     return not _name_lemmas(found).isdisjoint(_name_lemmas(wanted))
+
+
+HARD_STEM = frozenset("бвгджзклмнпрстфхцчшщ")  # a word ending so declines as стол: стола, столу, столом, столе
+HARD_CASES = ("а", "у", "ом", "ем", "е")
+SOFT_CASES = ("я", "ю", "ем", "ём", "е")  # ... and one ending in ь or й as конь, музей: Зася, Засю, Засем
+
+
+def _oblique_case(found: str, wanted: str) -> bool:
+    """`found` is the masculine name `wanted` in an oblique case of the singular, declined
+    as the second declension's nouns are: "Мина" of the Chinese name Мин, which the
+    dictionary knows only as the genitive plural of мина (a mine), and "Засем" of Зась,
+    which it reads as another word, so that no reading joins them."""
+    if wanted[-1:] in HARD_STEM:
+        return found.startswith(wanted) and found[len(wanted):] in HARD_CASES
+    if wanted[-1:] in ("ь", "й") and len(wanted) > 2:
+        return found.startswith(wanted[:-1]) and found[len(wanted) - 1:] in SOFT_CASES
+    return False
 
 
 NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})  # OpenCorpora's tags of proper names

@@ -24,6 +24,12 @@ FAIL (the date of the next summit, not of this meeting):
 PASS:
 
     date: 2024-05-16
+
+PASS (the dateline's day; the future is the next sentence's):
+
+    date: 2023-06-23
+    cite:
+      - quote: ALMATY, June 23. /TASS/. Meetings ... in the Russia-Central Asia format will be held regularly
 """
 
 from __future__ import annotations
@@ -69,9 +75,18 @@ def sentence_of(ctx: Context, citation: Citation, quote: str) -> str:
     return norm[starts[-1] if starts else 0: end.start() + 1 if end else len(norm)]
 
 
+def own_sentence(quote: str, date: re.Match[str]) -> str:
+    """The sentence of a quote that holds the date."""
+    starts = [m.end() for m in SENTENCE_END.finditer(quote, 0, date.start())]
+    end = SENTENCE_END.search(quote, date.end())
+    return quote[starts[-1] if starts else 0: end.start() if end else len(quote)]
+
+
 def about_another(quote: str, sentence: str, date: re.Match[str], meeting: Meeting) -> str | None:
-    """Why a normalised quote giving the date is not about this meeting (None: it may be)."""
-    if FUTURE_OR_OTHER.search(quote):
+    """Why a normalised quote giving the date is not about this meeting (None: it may be).
+    Only the quote's sentence that gives the date may make it another event's: in "ALMATY,
+    June 23. /TASS/. Meetings ... will be held regularly" the day is the dateline's."""
+    if FUTURE_OR_OTHER.search(own_sentence(quote, date)):
         return "a future or another event"
     rest = quote[: date.start()] + quote[date.end():]
     if (TIME_OF_DAY.search(quote) or len(WORDS.findall(rest)) < 2 or ISO.fullmatch(date.group())

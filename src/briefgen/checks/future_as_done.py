@@ -5,8 +5,9 @@ A statement's or commitment's `text`, or the meeting's `summary` against the mee
 launched, opened (or any `was`/`were` + past participle), while a quote it rests on (or
 the quote's translation) dates that same event with a marker of the future: `will`,
 `shall`, `is/are to`, `scheduled`, `planned`, `plans to`, `intends`, `is expected to`,
-`to be held`, `to take place`, `upcoming`, `next`, `будет`, `состоится`, `планируется`,
-`намерен…`, `предстоящ…`. The same event: the words the marker dates name it (`to take
+`to be held`, `to take place`, `upcoming`, `next`, an invitation (`invited … to pay a
+visit`, `пригласил`), `будет`, `состоится`, `планируется`, `намерен…`, `предстоящ…`. A
+visit paid and an effort `made … a success` are completed events too. The same event: the words the marker dates name it (`to take
 place`, `summit`, `sign`) and share a word with the claim's clause (a place, a month,
 a number, a name).
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..claims import borne_out, content_words, quoted
+from ..claims import borne_out, content_words, quoted, without_notes
 from ..context import Context
 from ..model import Diagnostic, Meeting, Participant, Severity
 from ..text import contains_words, names_in, normal
@@ -45,9 +45,10 @@ EVERYONE = ("the sides", "both sides", "the parties", "the participants", "parti
 
 
 def stands_for(person: Participant, meeting: Meeting) -> frozenset[str]:
-    """The countries a participant stands for: its country, and those its name and role name."""
+    """The countries a participant stands for: its country, and those its name and role
+    name (not the officer's notes in the role's parentheses)."""
     own = {person.country} if person.country else set()
-    described = normal(f"{person.name} {person.role}")
+    described = normal(f"{person.name} {without_notes(person.role)}")
     return frozenset(own | countries_in(described) | groups_in(described, meeting.date))
 
 

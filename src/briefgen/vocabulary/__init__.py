@@ -154,6 +154,16 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(_COUNTRY_FORMS[m.group()] for m in _COUNTRY_SCAN.finditer(text))
 
 
+def group_terms(text: str) -> Iterator[tuple[int, int, str]]:
+    """Where a normalised text names a group ("SCO", "Shanghai Cooperation Organisation",
+    "ШОС" are one), as the span of its whole words, and the group's name."""
+    for match in _GROUP_SCAN.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end].isalnum():  # a Cyrillic term is a stem: its ending too
+            end += 1
+        yield match.start(), end, _GROUP_TERMS[match.group()]
+
+
 @functools.lru_cache(maxsize=4096)
 def groups_in(text: str, day: dt.date) -> frozenset[str]:
     """The members, on `day`, of every group a normalised text names."""
