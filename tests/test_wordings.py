@@ -131,6 +131,8 @@ FALSIFIED = {
                                                     "will be held regularly"}, "date-not-cited"),
     "a count the meeting does not bear": ({"summary": "Tokayev received Zhang Ming and Stanislav Zas; the four spoke."},
                                           "figure-not-cited"),
+    "a count of something else": ({"summary": "Tokayev received Zhang Ming and Stanislav Zas; they named the three "
+                                              "key items."}, "figure-not-cited"),
     "a group of the wrong size": ({"summary": "The secretaries of Russia and the four Central Asian states met."},
                                   "figure-not-cited"),
     "an effort reported as a success": ({"commitment": "Kazakhstan, as host, made the summit a success."},

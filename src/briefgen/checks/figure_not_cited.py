@@ -56,7 +56,12 @@ def uncited(text: str, citations: tuple[Citation, ...]) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
-THE_COUNT = re.compile(r"\bthe (\w+)\b")
+# "the two" of the participants: at the end of a clause, before a verb ("the two discussed",
+# "the three spoke") or a word for those who meet; "the two key items" counts something else.
+THE_COUNT = re.compile(r"\bthe (\w+)(?= *(?:$|[,.;:!?)]|\w+ed\b|(?:sides|parties|leaders|presidents|ministers|"
+                       r"heads|officials|delegations|countries|states|nations|men|women|secretaries|chiefs|"
+                       r"counterparts|governments|participants|met|spoke|said|held|sat|were|are|have|had|will|"
+                       r"also|both|agreed)\b))")
 
 
 def counts(text: str, meeting: Meeting) -> set[str]:
