@@ -69,24 +69,21 @@ def sentence_of(ctx: Context, citation: Citation, quote: str) -> str:
     span = find_parts(list(match.parts), match.paragraph.norm) if match else None
     if match is None or span is None:
         return quote
-    norm = match.paragraph.norm
-    starts = [m.end() for m in SENTENCE_END.finditer(norm, 0, span[0])]
-    end = SENTENCE_END.search(norm, span[1])
-    return norm[starts[-1] if starts else 0: end.start() + 1 if end else len(norm)]
+    return sentence_around(match.paragraph.norm, *span)
 
 
-def own_sentence(quote: str, date: re.Match[str]) -> str:
-    """The sentence of a quote that holds the date."""
-    starts = [m.end() for m in SENTENCE_END.finditer(quote, 0, date.start())]
-    end = SENTENCE_END.search(quote, date.end())
-    return quote[starts[-1] if starts else 0: end.start() if end else len(quote)]
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentences of `text` that the span from `start` to `end` stands in."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    stop = SENTENCE_END.search(text, end)
+    return text[starts[-1] if starts else 0: stop.start() + 1 if stop else len(text)]
 
 
 def about_another(quote: str, sentence: str, date: re.Match[str], meeting: Meeting) -> str | None:
     """Why a normalised quote giving the date is not about this meeting (None: it may be).
     Only the quote's sentence that gives the date may make it another event's: in "ALMATY,
     June 23. /TASS/. Meetings ... will be held regularly" the day is the dateline's."""
-    if FUTURE_OR_OTHER.search(own_sentence(quote, date)):
+    if FUTURE_OR_OTHER.search(sentence_around(quote, date.start(), date.end())):
         return "a future or another event"
     rest = quote[: date.start()] + quote[date.end():]
     if (TIME_OF_DAY.search(quote) or len(WORDS.findall(rest)) < 2 or ISO.fullmatch(date.group())

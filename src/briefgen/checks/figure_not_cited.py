@@ -27,9 +27,8 @@ five Central Asian states" of the group's members on the meeting's day):
 
 from __future__ import annotations
 
-from typing import Iterator
-
 import re
+from typing import Iterator
 
 from ..context import Context
 from ..figures import figures
@@ -72,8 +71,9 @@ def counts(text: str, meeting: Meeting) -> set[str]:
     found = {value for m in THE_COUNT.finditer(text) if (value := _number(m.group(1))) in people}
     for start, _, group in group_terms(text):
         before = text[:start].split()[-1:]
-        if before and _number(before[0]) == len(GROUPS[group].on(meeting.date)):
-            found.add(len(GROUPS[group].on(meeting.date)))
+        members = len(GROUPS[group].on(meeting.date))
+        if before and _number(before[0]) == members:
+            found.add(members)
     return {str(value) for value in found}
 
 

@@ -7,9 +7,9 @@ the quote's translation) dates that same event with a marker of the future: `wil
 `shall`, `is/are to`, `scheduled`, `planned`, `plans to`, `intends`, `is expected to`,
 `to be held`, `to take place`, `upcoming`, `next`, an invitation (`invited … to pay a
 visit`, `пригласил`), `будет`, `состоится`, `планируется`, `намерен…`, `предстоящ…`. A
-visit paid and an effort `made … a success` are completed events too. The same event: the words the marker dates name it (`to take
-place`, `summit`, `sign`) and share a word with the claim's clause (a place, a month,
-a number, a name).
+visit paid and an effort `made … a success` are completed events too. The same event:
+the words the marker dates name it (`to take place`, `summit`, `sign`) and share a word
+with the claim's clause (a place, a month, a number, a name).
 
 A clause that keeps a future or an obligation form is right, not a warning: a future
 marker of its own, `to`/`should`/`must` before the verb, and, for a commitment, an

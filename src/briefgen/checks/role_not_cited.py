@@ -4,8 +4,8 @@ Every content word of the role (not `of`, `the`, ...) must stand in the particip
 own quotes (with their translations): as a form of a word there (`Secretaries` for
 `Secretary`), as an equivalent word of office (`chief` for `Head`), for a country
 word as any form of that country (`Kazakh` for `Kazakhstan`), and for an organisation's
-name as any of its names (`SCO` for "Shanghai Cooperation Organisation", "ШОС"). Two roles swapped, a
-neighbour's country or an office the source does not give are caught. Words in
+name as any of its names (`SCO` for "Shanghai Cooperation Organisation", "ШОС"). Two
+roles swapped, a neighbour's country or an office the source does not give are caught. Words in
 parentheses are the officer's own note (`(host)`, `(by video)`) and are not compared;
 what the officer knows beyond the sources belongs in `assessment`.
 
@@ -44,6 +44,7 @@ from ..vocabulary import group_terms
 ID = "role-not-cited"
 SEVERITY: Severity = "error"
 SCOPE = "meeting"  # looks at one meeting at a time: cached per meeting
+
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for meeting in ctx.meetings:

@@ -168,7 +168,7 @@ def group_terms(text: str) -> Iterator[tuple[int, int, str]]:
 def groups_in(text: str, day: dt.date) -> frozenset[str]:
     """The members, on `day`, of every group a normalised text names."""
     members: set[str] = set()
-    for name in {_GROUP_TERMS[m.group()] for m in _GROUP_SCAN.finditer(text)}:
+    for name in {group for _, _, group in group_terms(text)}:
         members |= GROUPS[name].on(day)
     return frozenset(members)
 
